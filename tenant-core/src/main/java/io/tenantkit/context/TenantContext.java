@@ -1,0 +1,134 @@
+package io.tenantkit.context;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+import io.tenantkit.tenant.Tenant;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+
+import com.alibaba.ttl.TransmittableThreadLocal.Transmitter;
+
+/**
+ * The tenant of the current thread.
+ *
+ * <p>Entered only through scopes, which restore the previous tenant when closed:
+ * {@link #enter(Tenant)} in try-with-resources, {@link #runAs}, {@link #callAs}, {@link #supplyAs}.
+ * There is no unscoped setter. While a tenant is current, the SLF4J MDC holds its id under
+ * {@value #MDC_KEY}.
+ *
+ * <p>The tenant sits in a plain {@link ThreadLocal}, so reading it costs what a {@code ThreadLocal}
+ * read costs; it is never inherited by threads created while it is set. Handing it to other threads
+ * is the job of {@code io.tenantkit.propagation.TenantExecutors} (TTL underneath: this class
+ * registers itself with TTL's {@code Transmitter}) and of {@link TenantThreadLocalAccessor} for
+ * Micrometer context-propagation.
+ */
+public final class TenantContext {
+
+    /** The MDC key holding the current tenant id. */
+    public static final String MDC_KEY = "tenant";
+
+    static final ThreadLocal<@Nullable Frame> SLOT = new ThreadLocal<>();
+
+    static {
+        Transmitter.registerTransmittee(new TenantTransmittee());
+    }
+
+    private TenantContext() {
+    }
+
+    /** The current tenant, if any. */
+    public static Optional<Tenant> current() {
+        return Optional.ofNullable(currentOrNull());
+    }
+
+    /** The current tenant, or null. The allocation-free read for hot paths. */
+    public static @Nullable Tenant currentOrNull() {
+        Frame frame = SLOT.get();
+        return frame == null ? null : frame.tenant;
+    }
+
+    /**
+     * The current tenant.
+     *
+     * @throws MissingTenantException if no tenant is current
+     */
+    public static Tenant require() {
+        Tenant tenant = currentOrNull();
+        if (tenant == null) {
+            throw missing("this code");
+        }
+        return tenant;
+    }
+
+    /**
+     * A {@link MissingTenantException} saying that {@code what} needs a tenant and how to provide one.
+     * For libraries that fail closed on their own paths (an extension call, a cache access).
+     */
+    public static MissingTenantException missing(String what) {
+        return new MissingTenantException("No tenant is set on thread '" + Thread.currentThread().getName()
+                + "', but " + what + " needs one. Enter a tenant with TenantContext.enter/runAs/callAs, resolve it "
+                + "at the edge (the TenantKit web filter), or hand it to this thread with TenantExecutors.wrap(...); "
+                + "TenantKit never falls back to a default tenant.");
+    }
+
+    /**
+     * Makes {@code tenant} current until the returned scope is closed. Nesting works; closing restores
+     * the previous tenant and MDC value exactly.
+     */
+    public static TenantScope enter(Tenant tenant) {
+        return push(Objects.requireNonNull(tenant, "tenant"), false);
+    }
+
+    /** Runs {@code action} with {@code tenant} current, restoring the previous tenant afterwards. */
+    public static void runAs(Tenant tenant, Runnable action) {
+        try (TenantScope ignored = enter(tenant)) {
+            action.run();
+        }
+    }
+
+    /** Calls {@code action} with {@code tenant} current, restoring the previous tenant afterwards. */
+    public static <V> V callAs(Tenant tenant, Callable<V> action) throws Exception {
+        try (TenantScope ignored = enter(tenant)) {
+            return action.call();
+        }
+    }
+
+    /** Like {@link #callAs} for a {@link Supplier}, which throws no checked exception. */
+    public static <V> V supplyAs(Tenant tenant, Supplier<V> action) {
+        try (TenantScope ignored = enter(tenant)) {
+            return action.get();
+        }
+    }
+
+    // --- used by the propagation adapters in this package ---
+
+    /** Pushes a frame for {@code tenant} (null: no tenant) and mirrors it into the MDC. */
+    static Frame push(@Nullable Tenant tenant, boolean propagated) {
+        Frame previous = SLOT.get();
+        String previousMdc = previous != null && previous.tenant != null && !previous.closed
+                ? previous.tenant.id().value() : MDC.get(MDC_KEY);
+        Frame frame = new Frame(tenant, previous, previousMdc, propagated);
+        SLOT.set(frame);
+        if (tenant == null) {
+            MDC.remove(MDC_KEY);
+        } else {
+            MDC.put(MDC_KEY, tenant.id().value());
+        }
+        return frame;
+    }
+
+    /** Pops {@code frame}, restoring the slot and MDC value from before it was pushed. */
+    static void pop(Frame frame) {
+        frame.closed = true;
+        SLOT.set(frame.previous);
+        if (frame.previousMdc == null) {
+            MDC.remove(MDC_KEY);
+        } else {
+            MDC.put(MDC_KEY, frame.previousMdc);
+        }
+    }
+}
