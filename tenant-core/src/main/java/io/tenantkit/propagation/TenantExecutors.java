@@ -5,6 +5,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.tenantkit.context.TenantContext;
@@ -67,6 +71,32 @@ public final class TenantExecutors {
     /** Wraps a supplier, capturing the current tenant now (for {@code CompletableFuture.supplyAsync}). */
     public static <V> Supplier<V> wrapSupplier(Supplier<V> supplier) {
         return TtlWrappers.wrapSupplier(Objects.requireNonNull(supplier, "supplier"));
+    }
+
+    /**
+     * Wraps a {@code CompletableFuture} callback, capturing the current tenant now. A dependent stage
+     * ({@code thenApplyAsync(fn, executor)}, {@code thenApply(fn)}) runs when the previous stage
+     * completes, on the completing thread or handed to {@code executor} from there, so a wrapped
+     * executor alone captures whatever that thread holds then; a wrapped callback runs as the
+     * tenant that registered it, wherever and whenever it runs.
+     */
+    public static <T, R> Function<T, R> wrapFunction(Function<T, R> function) {
+        return TtlWrappers.wrapFunction(Objects.requireNonNull(function, "function"));
+    }
+
+    /** Wraps a two-argument callback, capturing the current tenant now; see {@link #wrapFunction}. */
+    public static <T, U, R> BiFunction<T, U, R> wrapBiFunction(BiFunction<T, U, R> function) {
+        return TtlWrappers.wrapBiFunction(Objects.requireNonNull(function, "function"));
+    }
+
+    /** Wraps a consumer callback, capturing the current tenant now; see {@link #wrapFunction}. */
+    public static <T> Consumer<T> wrapConsumer(Consumer<T> consumer) {
+        return TtlWrappers.wrapConsumer(Objects.requireNonNull(consumer, "consumer"));
+    }
+
+    /** Wraps a two-argument consumer callback, capturing the current tenant now; see {@link #wrapFunction}. */
+    public static <T, U> BiConsumer<T, U> wrapBiConsumer(BiConsumer<T, U> consumer) {
+        return TtlWrappers.wrapBiConsumer(Objects.requireNonNull(consumer, "consumer"));
     }
 
     /** Returns whether {@code executor} already carries the tenant to its tasks. */

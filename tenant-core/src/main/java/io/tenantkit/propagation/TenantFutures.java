@@ -8,10 +8,17 @@ import java.util.function.Supplier;
 /**
  * {@link CompletableFuture} entry points that carry the current tenant. Every method takes an
  * executor on purpose: the no-executor variants of {@code CompletableFuture} run on
- * {@code ForkJoinPool.commonPool()}, which no wrapper covers. Dependent stages created with
- * {@code thenApplyAsync(fn, executor)} carry the tenant when {@code executor} is
- * {@link TenantExecutors#wrap(Executor) wrapped}; non-async stages run on whichever thread completes
- * the previous stage.
+ * {@code ForkJoinPool.commonPool()}, which no wrapper covers.
+ *
+ * <p>Dependent stages ({@code thenApply}, {@code thenApplyAsync(fn, executor)}, ...) run when the
+ * previous stage completes, on the thread that completed it or handed from there to the executor, so
+ * the tenant they see is that thread's at that moment, not the registering thread's (TTL#825). Wrap
+ * their callbacks to pin the tenant that registered them:
+ *
+ * <pre>{@code
+ * TenantFutures.supplyAsync(() -> quotes.fetch(order), pool)
+ *         .thenApplyAsync(TenantExecutors.wrapFunction(fees::apply), pool);
+ * }</pre>
  */
 public final class TenantFutures {
 
