@@ -1,5 +1,7 @@
 package io.tenantkit.context;
 
+import java.util.Objects;
+
 import io.tenantkit.tenant.Tenant;
 
 import org.jspecify.annotations.Nullable;
@@ -30,7 +32,7 @@ final class Frame implements TenantScope {
     @Override
     public Tenant tenant() {
         // Frames handed out as scopes always carry a tenant.
-        return java.util.Objects.requireNonNull(tenant);
+        return Objects.requireNonNull(tenant);
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -179,15 +178,6 @@ public final class TenantSnapshot {
             chain.add(tenants[i]);
         }
         return Collections.unmodifiableList(chain);
-    }
-
-    /** Builds a map from each tenant to a derived value, for per-tenant tables. */
-    public <V> Map<TenantId, V> toMap(Function<Tenant, V> valueFunction) {
-        Map<TenantId, V> map = new HashMap<>();
-        for (Tenant t : tenants) {
-            map.put(t.id(), valueFunction.apply(t));
-        }
-        return map;
     }
 
     private void checkNoCycle(Tenant start) {
