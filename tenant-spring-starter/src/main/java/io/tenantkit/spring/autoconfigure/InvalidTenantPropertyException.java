@@ -20,10 +20,14 @@ public final class InvalidTenantPropertyException extends IllegalStateException 
     }
 
     InvalidTenantPropertyException(String property, String problem, String action, @Nullable Throwable cause) {
-        super("Invalid property " + property + ": " + problem + ". " + action, cause);
+        super("Invalid property " + property + ": " + withoutPeriod(problem) + ". " + action, cause);
         this.property = property;
-        this.problem = problem;
+        this.problem = withoutPeriod(problem);
         this.action = action;
+    }
+
+    private static String withoutPeriod(String text) {
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** The property at fault, such as {@code tenantkit.tenants.jp.parent}. */

@@ -36,7 +36,7 @@ final class TenantDeclarations {
             return TenantSnapshot.of(tenants);
         } catch (TenantDeclarationException e) {
             throw new InvalidTenantPropertyException(PREFIX + ".*.parent", e.getMessage(),
-                    "Fix the parent of one of the tenants named above.", e);
+                    "Set the parent of one of these tenants to a tenant outside the cycle, or remove it.", e);
         }
     }
 
