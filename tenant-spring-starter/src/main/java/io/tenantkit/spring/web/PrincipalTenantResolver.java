@@ -28,19 +28,19 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public final class PrincipalTenantResolver implements TenantResolver {
 
-    private final Function<Authentication, TenantResolution> extractor;
+    private final Lookup lookup;
 
     /** A resolver taking the tenant id from an authentication with {@code extractor} (null: no tenant). */
     public PrincipalTenantResolver(Function<Authentication, @Nullable String> extractor) {
         Objects.requireNonNull(extractor, "extractor");
-        this.extractor = auth -> {
+        this.lookup = auth -> {
             String tenant = extractor.apply(auth);
             return tenant == null ? TenantResolution.none() : TenantResolution.candidate(tenant);
         };
     }
 
-    private PrincipalTenantResolver(Function<Authentication, TenantResolution> extractor, boolean resolving) {
-        this.extractor = extractor;
+    private PrincipalTenantResolver(Lookup lookup) {
+        this.lookup = lookup;
     }
 
     /** A resolver taking the tenant id from the granted authority that starts with {@code prefix}. */
@@ -48,7 +48,7 @@ public final class PrincipalTenantResolver implements TenantResolver {
         if (prefix.isEmpty()) {
             throw new IllegalArgumentException("The tenant authority prefix must not be empty (such as TENANT_).");
         }
-        return new PrincipalTenantResolver(auth -> {
+        return new PrincipalTenantResolver((Lookup) auth -> {
             String found = null;
             for (GrantedAuthority authority : auth.getAuthorities()) {
                 String name = authority.getAuthority();
@@ -60,7 +60,7 @@ public final class PrincipalTenantResolver implements TenantResolver {
                 }
             }
             return found == null ? TenantResolution.none() : TenantResolution.candidate(found.substring(prefix.length()));
-        }, true);
+        });
     }
 
     @Override
@@ -74,11 +74,17 @@ public final class PrincipalTenantResolver implements TenantResolver {
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             return TenantResolution.none();
         }
-        return extractor.apply(auth);
+        return lookup.resolve(auth);
     }
 
     @Override
     public boolean mustAgree() {
         return true;
+    }
+
+    /** What an authentication says about its tenant. */
+    @FunctionalInterface
+    private interface Lookup {
+        TenantResolution resolve(Authentication authentication);
     }
 }

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,7 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * inside {@link TenantContext#enter(Tenant)}, so that the tenant (and the MDC key {@code tenant}) is
  * current for everything downstream and gone afterwards, whatever happens.
  *
- * <p>Per request, by {@linkplain TenantEntryPolicy path}: excluded paths are passed through untouched;
+ * <p>Per request, by {@linkplain TenantEntryPolicy path}: excluded paths (and CORS pre-flight requests)
+ * are passed through untouched;
  * otherwise the {@linkplain TenantResolver resolvers} are asked in order and the first answer wins; a
  * resolver that {@linkplain TenantResolver#mustAgree() must agree} (the principal) is asked too, and
  * when it names a tenant, every source that names one must name the same. The winner is validated ({@link TenantId}) and looked up in the
@@ -86,9 +88,10 @@ public final class TenantWebFilter extends OncePerRequestFilter {
         return policy;
     }
 
+    /** Excluded paths, and CORS pre-flight requests (they never reach a handler and carry no custom headers). */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return policy.modeOf(RequestPaths.pathWithinApplication(request)) == TenantEntryPolicy.Mode.EXCLUDED;
+        return CorsUtils.isPreFlightRequest(request) || policy.modeOf(RequestPaths.pathWithinApplication(request)) == TenantEntryPolicy.Mode.EXCLUDED;
     }
 
     @Override

@@ -195,6 +195,16 @@ class TenantWebFilterHttpTests {
     }
 
     @Test
+    void corsPreflightIsNotAskedForATenant() throws Exception {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/whoami"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://jp.shop.example")
+                .header("Access-Control-Request-Method", "GET").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.body()).doesNotContain("tenantkit.io/problems");
+        assertThat(response.statusCode()).isNotEqualTo(400);
+    }
+
+    @Test
     void optionalPathServesWithoutTenant() throws Exception {
         HttpResponse<String> response = get("/public/whoami");
 
