@@ -60,16 +60,17 @@ final class TenantDeclarations {
         }
         String parent = declaration.parent();
         if (parent != null) {
-            if (!TenantId.isValid(parent)) {
-                throw new InvalidTenantPropertyException(property + ".parent",
-                        "tenant '" + id + "' names an invalid parent id: " + invalidReason(parent),
-                        "Set " + property + ".parent to the id of a declared tenant.");
-            }
             if (parent.equals(id.value())) {
                 throw new InvalidTenantPropertyException(property + ".parent", "tenant '" + id + "' names itself as its parent",
                         "Set " + property + ".parent to another tenant (a region or group) or remove it.");
             }
-            builder.parent(parent);
+            try {
+                builder.parent(TenantId.of(parent));
+            } catch (InvalidTenantIdException e) {
+                throw new InvalidTenantPropertyException(property + ".parent",
+                        "tenant '" + id + "' names an invalid parent id: " + e.getMessage(),
+                        "Set " + property + ".parent to the id of a declared tenant.", e);
+            }
         }
         if (declaration.locale() != null) {
             builder.locale(declaration.locale());
@@ -79,14 +80,5 @@ final class TenantDeclarations {
             builder.timeZone(declaration.timeZone());
         }
         return builder.build();
-    }
-
-    private static String invalidReason(String value) {
-        try {
-            TenantId.of(value);
-            return "";
-        } catch (InvalidTenantIdException e) {
-            return e.getMessage();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.tenantkit.spring.autoconfigure;
 
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -32,7 +33,7 @@ public record TenantKitProperties(@DefaultValue("true") boolean enabled, Map<Str
 
     /** Copies {@code tenants}, keeping declaration order; a missing map means no tenants. */
     public TenantKitProperties {
-        tenants = tenants == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tenants));
+        tenants = tenants == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tenants));
     }
 
     /**

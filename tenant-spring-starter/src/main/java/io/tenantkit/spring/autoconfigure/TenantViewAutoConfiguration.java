@@ -1,6 +1,7 @@
 package io.tenantkit.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.tenantkit.spring.view.TenantLocaleResolver;
 import io.tenantkit.spring.view.TenantMessageSource;
@@ -67,7 +68,7 @@ public final class TenantViewAutoConfiguration {
             return source;
         }
 
-        private static TenantMessageSource valid(java.util.function.Supplier<TenantMessageSource> factory) {
+        private static TenantMessageSource valid(Supplier<TenantMessageSource> factory) {
             try {
                 return factory.get();
             } catch (IllegalArgumentException e) {

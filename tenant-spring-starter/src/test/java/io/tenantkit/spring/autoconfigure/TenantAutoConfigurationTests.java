@@ -145,6 +145,13 @@ class TenantAutoConfigurationTests {
     }
 
     @Test
+    void upperCaseTenantIdIsNotLowerCasedButRejected() {
+        runner.withPropertyValues("tenantkit.tenants.JP.name=Japan").run(context -> assertThat(context).getFailure()
+                .extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE)
+                .hasMessageStartingWith("Invalid property tenantkit.tenants[\"JP\"]: Invalid tenant id \"JP\": it starts with 'J'"));
+    }
+
+    @Test
     void blankNameFailsStartupNamingTheProperty() {
         runner.withPropertyValues("tenantkit.tenants.jp.name= ").run(context -> assertThat(context).getFailure()
                 .extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE).hasMessageStartingWith("Invalid property tenantkit.tenants.jp.name"));
