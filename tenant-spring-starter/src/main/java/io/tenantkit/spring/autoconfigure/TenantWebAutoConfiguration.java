@@ -147,12 +147,12 @@ public final class TenantWebAutoConfiguration {
     @ConditionalOnClass(SecurityContextHolder.class)
     static class PrincipalResolverConfiguration {
 
-        /** Resolves the authenticated principal's tenant from its {@code TENANT_<id>} authority. */
+        /** Resolves the authenticated principal's tenant from its {@code TENANT_<id>} authority or {@code tenant} claim. */
         @Bean(PRINCIPAL_RESOLVER_BEAN)
         @ConditionalOnMissingBean(name = PRINCIPAL_RESOLVER_BEAN)
         PrincipalTenantResolver principalTenantResolver(TenantWebProperties properties) {
             return valid(PREFIX + ".principal.authority-prefix",
-                    () -> PrincipalTenantResolver.fromAuthority(properties.principal().authorityPrefix()));
+                    () -> PrincipalTenantResolver.of(properties.principal().authorityPrefix(), properties.principal().claim()));
         }
     }
 }

@@ -79,8 +79,10 @@ public record TenantWebProperties(
      *
      * @param authorityPrefix prefix of the granted authority naming the principal's tenant, such as
      *        {@code TENANT_} for {@code TENANT_jp}
+     * @param claim the JWT claim (or OAuth2 user attribute) naming the principal's tenant; empty to
+     *        ignore claims
      */
-    public record Principal(@DefaultValue("TENANT_") String authorityPrefix) {
+    public record Principal(@DefaultValue("TENANT_") String authorityPrefix, @DefaultValue("tenant") String claim) {
     }
 
     /**

@@ -74,7 +74,7 @@ class PrincipalTenantResolverHttpTests {
         HttpResponse<String> withHeader = get("mallory", "jp");
 
         assertThat(alone.statusCode()).isEqualTo(400);
-        assertThat(alone.body()).contains("invalid-tenant-id", "the authenticated principal holds more than one tenant authority");
+        assertThat(alone.body()).contains("invalid-tenant-id", "the authenticated principal names more than one tenant");
         assertThat(withHeader.statusCode()).isEqualTo(403);
         assertThat(withHeader.body()).contains("tenant-mismatch");
     }
