@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs each test with a tenant current on the test thread ({@code TenantContext.current()}, the MDC
  * and everything reading them see it), and restores the previous state afterwards. On a method it
- * overrides the one on the class.
+ * overrides the one on the class, on a class the one on an enclosing class ({@code @Nested}).
  *
  * <pre>{@code
  * @SpringBootTest

@@ -8,6 +8,7 @@ import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantId;
 import io.tenantkit.tenant.TenantRegistry;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,12 +33,11 @@ public final class WithTenantExtension implements BeforeEachCallback, AfterEachC
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        Optional<WithTenant> annotation = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), WithTenant.class)
-                .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), WithTenant.class));
-        if (annotation.isEmpty()) {
+        WithTenant annotation = nearest(context);
+        if (annotation == null) {
             return;
         }
-        Tenant tenant = tenant(context, TenantId.of(annotation.get().value()));
+        Tenant tenant = tenant(context, TenantId.of(annotation.value()));
         context.getStore(NAMESPACE).put(TenantScope.class, TenantContext.enter(tenant));
     }
 
@@ -47,6 +47,17 @@ public final class WithTenantExtension implements BeforeEachCallback, AfterEachC
         if (scope != null) {
             scope.close();
         }
+    }
+
+    /** The annotation on the test method, else on its class, else on an enclosing class ({@code @Nested}). */
+    private static @Nullable WithTenant nearest(ExtensionContext context) {
+        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            Optional<WithTenant> found = c.getElement().flatMap(element -> AnnotationSupport.findAnnotation(element, WithTenant.class));
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        return null;
     }
 
     private static Tenant tenant(ExtensionContext context, TenantId id) {

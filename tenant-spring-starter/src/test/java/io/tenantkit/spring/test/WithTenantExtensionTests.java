@@ -8,6 +8,8 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.util.Currency;
 
 import io.tenantkit.context.TenantContext;
@@ -15,7 +17,12 @@ import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantRegistry;
 import io.tenantkit.tenant.UnknownTenantException;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +41,25 @@ class WithTenantExtensionTests {
     @WithTenant("us")
     void methodAnnotationOverridesTheClass() {
         assertThat(TenantContext.require().id().value()).isEqualTo("us");
+    }
+
+    @Nested
+    class NestedTests {
+
+        @Test
+        void inheritTheEnclosingTenant() {
+            assertThat(TenantContext.require().id().value()).isEqualTo("de");
+        }
+    }
+
+    @Nested
+    @WithTenant("jp")
+    class NestedAnnotatedTests {
+
+        @Test
+        void overrideTheEnclosingTenant() {
+            assertThat(TenantContext.require().id().value()).isEqualTo("jp");
+        }
     }
 
     @Test
@@ -58,9 +84,28 @@ class WithTenantExtensionTests {
     }
 
     private static Events run(Class<?> fixture) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter").configurationParameter(Fixture.PARAMETER, "true")
+                .selectors(selectClass(fixture)).execute().testEvents();
     }
 
+    /** Runs a fixture class only inside {@link #run}, never on its own. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @ExtendWith(Fixture.Condition.class)
+    @interface Fixture {
+
+        String PARAMETER = "tenantkit.test.fixtures";
+
+        final class Condition implements ExecutionCondition {
+            @Override
+            public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+                return context.getConfigurationParameter(PARAMETER).filter("true"::equals).isPresent()
+                        ? ConditionEvaluationResult.enabled("run by EngineTestKit")
+                        : ConditionEvaluationResult.disabled("a fixture, run by WithTenantExtensionTests");
+            }
+        }
+    }
+
+    @Fixture
     @WithTenant("jp")
     static class PlainFixture {
 
@@ -76,6 +121,7 @@ class WithTenantExtensionTests {
         }
     }
 
+    @Fixture
     @SpringJUnitConfig(Tenants.class)
     @WithTenant("jp")
     static class SpringFixture {
@@ -86,6 +132,7 @@ class WithTenantExtensionTests {
         }
     }
 
+    @Fixture
     @SpringJUnitConfig(Tenants.class)
     @WithTenant("nope")
     static class UnknownTenantFixture {

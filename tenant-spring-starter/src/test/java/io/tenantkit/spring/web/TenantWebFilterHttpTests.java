@@ -67,6 +67,14 @@ class TenantWebFilterHttpTests {
     }
 
     @Test
+    void nestedSubdomainNamesNoTenant() throws Exception {
+        RawHttp.Response response = RawHttp.get(port, "/api/whoami", "Host: a.jp.shop.example");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("missing-tenant");
+    }
+
+    @Test
     void headerComesBeforeHostInTheDefaultChain() throws Exception {
         RawHttp.Response response = RawHttp.get(port, "/api/whoami", "Host: us.shop.example", "X-Tenant-Id: jp");
 
