@@ -170,17 +170,9 @@ public final class TenantWebFilter extends OncePerRequestFilter {
         } catch (InvalidTenantIdException e) {
             return invalidProblem(winner, e.getMessage());
         }
-        Tenant tenant = registry.snapshot().findOrNull(id);
-        if (tenant == null || tenant.status() == TenantStatus.INACTIVE) {
-            return ProblemResponses.problem(TenantProblem.UNKNOWN_TENANT, policy.unknownTenantStatus(),
-                    "No tenant '" + id + "' is served here (from " + winner.source() + ").");
-        }
-        if (tenant.status() == TenantStatus.SUSPENDED) {
-            return ProblemResponses.problem(TenantProblem.SUSPENDED_TENANT, policy.suspendedTenantStatus(),
-                    "Tenant '" + id + "' is suspended; its requests are refused.");
-        }
         // First answer wins, except that a resolver which must agree (the principal) and every other
-        // source that names a tenant must name the same one, whatever their order.
+        // source that names a tenant must name the same one, whatever their order; checked before the
+        // lookup, so that a disagreement is a 403 whether or not the other tenant exists.
         for (int j = 0; j < resolvers.length; j++) {
             if (j == i || !(winner.mustAgree() || resolvers[j].mustAgree())) {
                 continue;
@@ -192,6 +184,15 @@ public final class TenantWebFilter extends OncePerRequestFilter {
                 return ProblemResponses.problem(TenantProblem.TENANT_MISMATCH, 403, "The request names different tenants in "
                         + winner.source() + " and " + resolvers[j].source() + ".");
             }
+        }
+        Tenant tenant = registry.snapshot().findOrNull(id);
+        if (tenant == null || tenant.status() == TenantStatus.INACTIVE) {
+            return ProblemResponses.problem(TenantProblem.UNKNOWN_TENANT, policy.unknownTenantStatus(),
+                    "No tenant '" + id + "' is served here (from " + winner.source() + ").");
+        }
+        if (tenant.status() == TenantStatus.SUSPENDED) {
+            return ProblemResponses.problem(TenantProblem.SUSPENDED_TENANT, policy.suspendedTenantStatus(),
+                    "Tenant '" + id + "' is suspended; its requests are refused.");
         }
         return tenant;
     }

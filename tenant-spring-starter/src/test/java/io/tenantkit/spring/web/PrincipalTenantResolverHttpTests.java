@@ -49,7 +49,7 @@ class PrincipalTenantResolverHttpTests {
 
     @Test
     void everyDisagreementIsRejected() throws Exception {
-        for (String header : new String[] {"us", "de"}) {
+        for (String header : new String[] {"us", "de", "fr", "apac"}) {
             assertThat(get("alice", header).statusCode()).isEqualTo(403);
             assertThat(get("bob", header.equals("us") ? "jp" : header).statusCode()).isEqualTo(403);
         }
