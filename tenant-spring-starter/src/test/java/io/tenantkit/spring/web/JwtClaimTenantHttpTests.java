@@ -20,8 +20,10 @@ import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 /** The {@code tenant} claim of a JWT behind Spring Security's OAuth2 resource server, over real HTTP. */
+@ActiveProfiles("webtest")
 @SpringBootTest(classes = JwtWebTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class JwtClaimTenantHttpTests {
 

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The path prefix and query parameter resolvers, with the alternative statuses (400 for an unknown
  * tenant, 423 for a suspended one) and a renamed response header, over real HTTP.
  */
+@ActiveProfiles("webtest")
 @SpringBootTest(classes = WebTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tenantkit.web.resolvers=query,path",
         "tenantkit.web.query.parameter=site",

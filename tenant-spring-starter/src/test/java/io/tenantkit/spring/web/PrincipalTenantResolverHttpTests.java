@@ -13,8 +13,10 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 /** The principal's tenant behind a real Spring Security filter chain (HTTP Basic), over real HTTP. */
+@ActiveProfiles("webtest")
 @SpringBootTest(classes = SecuredWebTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PrincipalTenantResolverHttpTests {
 

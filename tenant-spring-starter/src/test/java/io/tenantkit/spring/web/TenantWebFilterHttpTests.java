@@ -15,13 +15,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The web entry over real HTTP: header and host resolution, every rejection with its status and
  * problem body, hostile header values, excluded and optional paths, and a clean thread afterwards.
  * Tomcat runs one worker thread, so consecutive requests are served by the same pooled thread.
  */
-@SpringBootTest(classes = WebTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("webtest")
+@SpringBootTest(classes = WebTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"server.tomcat.threads.max=1", "server.tomcat.threads.min-spare=1"})
 class TenantWebFilterHttpTests {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
