@@ -11,19 +11,81 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+/** The README's curl calls, over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MarketplaceApplicationTests {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
 
     @Test
-    void appStartsAndAnswersHttp() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ping")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void pingNeedsNoTenant() throws Exception {
+        HttpResponse<String> response = get("/ping", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"up\"");
+    }
+
+    @Test
+    void japaneseSiteAnswersInJapaneseAndYen() throws Exception {
+        HttpResponse<String> response = get("/api/site", "jp");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Tenant-Id")).hasValue("jp");
+        assertThat(response.body()).contains("\"tenant\":\"jp\"", "\"locale\":\"ja-JP\"", "\"currency\":\"JPY\"",
+                "\"timeZone\":\"Asia/Tokyo\"", "12,346\"", "\"greeting\":\"Japanマーケットプレイスへようこそ\"");
+    }
+
+    @Test
+    void germanSiteAnswersInGermanAndEuro() throws Exception {
+        HttpResponse<String> response = get("/api/site", "de");
+
+        assertThat(response.body()).contains("\"tenant\":\"de\"", "\"locale\":\"de-DE\"", "\"currency\":\"EUR\"",
+                "\"sampleAmount\":\"12.345,68\u00a0€\"", "\"greeting\":\"Willkommen auf dem Marktplatz Germany\"");
+    }
+
+    @Test
+    void usSiteFallsBackToTheSharedMessages() throws Exception {
+        assertThat(get("/api/site", "us").body()).contains("\"sampleAmount\":\"$12,345.68\"",
+                "\"greeting\":\"Welcome to the United States marketplace\"");
+    }
+
+    @Test
+    void unknownTenantIsA404Problem() throws Exception {
+        HttpResponse<String> response = get("/api/site", "fr");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("\"type\":\"https://tenantkit.io/problems/unknown-tenant\"");
+    }
+
+    @Test
+    void regionIsNotServed() throws Exception {
+        assertThat(get("/api/site", "apac").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void malformedTenantIsA400Problem() throws Exception {
+        HttpResponse<String> response = get("/api/site", "../etc");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"type\":\"https://tenantkit.io/problems/invalid-tenant-id\"");
+    }
+
+    @Test
+    void apiWithoutTenantIsA400Problem() throws Exception {
+        HttpResponse<String> response = get("/api/site", null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"type\":\"https://tenantkit.io/problems/missing-tenant\"");
+    }
+
+    private HttpResponse<String> get(String path, String tenant) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (tenant != null) {
+            request.header("X-Tenant-Id", tenant);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

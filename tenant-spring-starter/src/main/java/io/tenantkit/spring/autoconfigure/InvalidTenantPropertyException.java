@@ -1,0 +1,47 @@
+package io.tenantkit.spring.autoconfigure;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Thrown at startup when a {@code tenantkit.*} property is wrong. Names the property, what is wrong
+ * and how to fix it; {@link InvalidTenantPropertyFailureAnalyzer} turns it into Spring Boot's
+ * startup failure report.
+ */
+public final class InvalidTenantPropertyException extends IllegalStateException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String property;
+    private final String problem;
+    private final String action;
+
+    InvalidTenantPropertyException(String property, String problem, String action) {
+        this(property, problem, action, null);
+    }
+
+    InvalidTenantPropertyException(String property, String problem, String action, @Nullable Throwable cause) {
+        super("Invalid property " + property + ": " + withoutPeriod(problem) + ". " + action, cause);
+        this.property = property;
+        this.problem = withoutPeriod(problem);
+        this.action = action;
+    }
+
+    private static String withoutPeriod(String text) {
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** The property at fault, such as {@code tenantkit.tenants.jp.parent}. */
+    public String property() {
+        return property;
+    }
+
+    /** What is wrong with it. */
+    public String problem() {
+        return problem;
+    }
+
+    /** How to fix it. */
+    public String action() {
+        return action;
+    }
+}

@@ -1,0 +1,50 @@
+package io.tenantkit.spring.autoconfigure;
+
+import io.tenantkit.tenant.TenantRegistry;
+import io.tenantkit.tenant.TenantSnapshot;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The {@link TenantRegistry} bean: built from a {@link TenantSnapshot} bean if the application
+ * defines one, otherwise from the tenants declared under {@code tenantkit.tenants.<id>.*}. Backs off
+ * entirely when the application defines its own {@code TenantRegistry}; off when
+ * {@code tenantkit.enabled=false}.
+ *
+ * <p>Other TenantKit auto-configurations run after this one and only when a registry exists.
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "tenantkit.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(TenantKitProperties.class)
+public final class TenantAutoConfiguration {
+
+    TenantAutoConfiguration() {
+    }
+
+    /**
+     * The registry, from the application's {@code TenantSnapshot} bean or from the properties.
+     *
+     * @throws InvalidTenantPropertyException if a declaration is invalid, or tenants are declared both
+     *         ways
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    TenantRegistry tenantRegistry(TenantKitProperties properties, ObjectProvider<TenantSnapshot> snapshot) {
+        TenantSnapshot declared = snapshot.getIfAvailable();
+        if (declared == null) {
+            return new TenantRegistry(TenantDeclarations.toSnapshot(properties.tenants()));
+        }
+        if (!properties.tenants().isEmpty()) {
+            throw new InvalidTenantPropertyException(TenantDeclarations.PREFIX,
+                    "tenants are declared both in " + TenantDeclarations.PREFIX + ".* " + properties.tenants().keySet()
+                            + " and by a TenantSnapshot bean " + declared,
+                    "Declare tenants in one place: remove the " + TenantDeclarations.PREFIX + ".* properties or the TenantSnapshot bean.");
+        }
+        return new TenantRegistry(declared);
+    }
+}

@@ -1,0 +1,60 @@
+package io.tenantkit.spring.autoconfigure;
+
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.tenantkit.tenant.TenantStatus;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Top-level TenantKit settings and the tenants declared in configuration.
+ *
+ * <pre>
+ * tenantkit:
+ *   tenants:
+ *     apac: { status: inactive }
+ *     jp:   { name: Japan, parent: apac, locale: ja-JP, currency: JPY, time-zone: Asia/Tokyo }
+ * </pre>
+ *
+ * @param enabled whether TenantKit's auto-configuration is active; {@code false} turns off the registry
+ *        and everything that needs it
+ * @param tenants the tenants, by id (lower-case letters, digits, {@code _} and {@code -}); declaration
+ *        order is kept
+ */
+@ConfigurationProperties("tenantkit")
+public record TenantKitProperties(@DefaultValue("true") boolean enabled, Map<String, TenantDeclaration> tenants) {
+
+    /** Copies {@code tenants}, keeping declaration order; a missing map means no tenants. */
+    public TenantKitProperties {
+        tenants = tenants == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tenants));
+    }
+
+    /**
+     * One tenant declared under {@code tenantkit.tenants.<id>}.
+     *
+     * @param name display name; the id when not set
+     * @param parent id of the parent tenant (a region or group such as {@code apac}), which must be declared too
+     * @param locale locale for views and messages, such as {@code ja-JP}; {@code Locale.ROOT} when not set
+     * @param currency ISO 4217 currency code, such as {@code JPY}; none when not set (a region may have none)
+     * @param timeZone time zone, such as {@code Asia/Tokyo}; UTC when not set
+     * @param status {@code active} (served), {@code suspended} (known, requests refused) or {@code inactive}
+     *        (a region or an unlaunched site: never served)
+     * @param attributes free attributes (plan, segment, ...)
+     */
+    public record TenantDeclaration(@Nullable String name, @Nullable String parent, @Nullable Locale locale,
+            @Nullable Currency currency, @Nullable ZoneId timeZone, @DefaultValue("active") TenantStatus status,
+            Map<String, String> attributes) {
+
+        /** Copies {@code attributes}; a missing map means none. */
+        public TenantDeclaration {
+            attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        }
+    }
+}

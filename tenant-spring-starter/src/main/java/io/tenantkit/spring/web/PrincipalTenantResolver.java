@@ -1,0 +1,112 @@
+package io.tenantkit.spring.web;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Reads the tenant of the authenticated principal from Spring Security's context. Its answer must
+ * agree with the tenant chosen by the chain ({@link #mustAgree()}): a header naming another tenant
+ * than the principal's is refused with 403.
+ *
+ * <p>The {@linkplain #of(String, String) standard resolver} reads a granted authority such as
+ * {@code TENANT_jp}, or the {@code tenant} claim of a JWT or attribute of an OAuth2 user. To read the
+ * tenant from elsewhere, pass an extractor:
+ *
+ * <pre>{@code
+ * new PrincipalTenantResolver(auth -> auth.getPrincipal() instanceof MyUser user ? user.siteId() : null)
+ * }</pre>
+ *
+ * <p>The {@link TenantWebFilter} must run after Spring Security's filter chain (its default order does).
+ */
+public final class PrincipalTenantResolver implements TenantResolver {
+
+    private static final TenantResolution TWO_TENANTS =
+            TenantResolution.invalid("the authenticated principal names more than one tenant");
+
+    private final Lookup lookup;
+
+    /** A resolver taking the tenant id from an authentication with {@code extractor} (null: no tenant). */
+    public PrincipalTenantResolver(Function<Authentication, @Nullable String> extractor) {
+        Objects.requireNonNull(extractor, "extractor");
+        this.lookup = auth -> {
+            String tenant = extractor.apply(auth);
+            return tenant == null ? TenantResolution.none() : TenantResolution.candidate(tenant);
+        };
+    }
+
+    private PrincipalTenantResolver(Lookup lookup) {
+        this.lookup = lookup;
+    }
+
+    /**
+     * The standard resolver: the tenant is named by the granted authority {@code <authorityPrefix><id>}
+     * (such as {@code TENANT_jp}) or, for an OAuth2 principal (a JWT, an OAuth2 user), by its claim or
+     * attribute {@code claim}. A principal naming two different tenants is refused.
+     *
+     * @param authorityPrefix prefix of the tenant authority, such as {@code TENANT_}
+     * @param claim name of the tenant claim or attribute, such as {@code tenant}; null to ignore claims
+     */
+    public static PrincipalTenantResolver of(String authorityPrefix, @Nullable String claim) {
+        if (authorityPrefix.isEmpty()) {
+            throw new IllegalArgumentException("The tenant authority prefix must not be empty (such as TENANT_).");
+        }
+        boolean claims = claim != null && !claim.isEmpty() && OAuth2Claims.PRESENT;
+        return new PrincipalTenantResolver((Lookup) auth -> {
+            String found = null;
+            for (GrantedAuthority authority : auth.getAuthorities()) {
+                String name = authority.getAuthority();
+                if (name != null && name.startsWith(authorityPrefix)) {
+                    String tenant = name.substring(authorityPrefix.length());
+                    if (found != null && !found.equals(tenant)) {
+                        return TWO_TENANTS;
+                    }
+                    found = tenant;
+                }
+            }
+            if (claims) {
+                Object value = OAuth2Claims.claim(auth.getPrincipal(), claim);
+                if (value != null) {
+                    if (!(value instanceof String tenant) || (found != null && !found.equals(tenant))) {
+                        return value instanceof String ? TWO_TENANTS
+                                : TenantResolution.invalid("the tenant claim of the authenticated principal is not a string");
+                    }
+                    found = tenant;
+                }
+            }
+            return found == null ? TenantResolution.none() : TenantResolution.candidate(found);
+        });
+    }
+
+    @Override
+    public String source() {
+        return "authenticated principal";
+    }
+
+    @Override
+    public TenantResolution resolve(HttpServletRequest request) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return TenantResolution.none();
+        }
+        return lookup.resolve(auth);
+    }
+
+    @Override
+    public boolean mustAgree() {
+        return true;
+    }
+
+    /** What an authentication says about its tenant. */
+    @FunctionalInterface
+    private interface Lookup {
+        TenantResolution resolve(Authentication authentication);
+    }
+}

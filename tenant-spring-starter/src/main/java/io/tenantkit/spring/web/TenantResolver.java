@@ -1,0 +1,31 @@
+package io.tenantkit.spring.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * One link of the {@link TenantWebFilter}'s chain: finds the tenant id a request names in one place
+ * (a header, the host name, the path, the principal, ...). It does not validate the id or look it up;
+ * the filter does that for whichever resolver answers first.
+ *
+ * <p>Implementations must be thread-safe and cheap: they run on every request.
+ */
+public interface TenantResolver {
+
+    /**
+     * Where this resolver looks, such as {@code header X-Tenant-Id}. Shown in problem responses, so
+     * it must be fixed text from configuration, never request data.
+     */
+    String source();
+
+    /** What {@code request} says about its tenant: nothing, a raw candidate id, or an invalid value. */
+    TenantResolution resolve(HttpServletRequest request);
+
+    /**
+     * Whether this resolver's answer, when it has one, must agree with the tenant chosen by the chain
+     * (a request whose header names another tenant than its authenticated principal is refused with
+     * 403). Such a resolver is consulted even when an earlier one answered.
+     */
+    default boolean mustAgree() {
+        return false;
+    }
+}

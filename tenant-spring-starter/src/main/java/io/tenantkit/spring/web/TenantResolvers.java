@@ -1,0 +1,51 @@
+package io.tenantkit.spring.web;
+
+import java.util.List;
+import java.util.Map;
+
+/** The built-in {@link TenantResolver resolvers}. The principal resolver is {@link PrincipalTenantResolver}. */
+public final class TenantResolvers {
+
+    private TenantResolvers() {
+    }
+
+    /** Reads the id from the request header {@code headerName}, such as {@code X-Tenant-Id}. */
+    public static TenantResolver header(String headerName) {
+        return new HeaderTenantResolver(headerName);
+    }
+
+    /**
+     * Maps the host name to a tenant: {@code tenantByHost} first (host name, lower case, to tenant id),
+     * then the first label of a subdomain of one of {@code baseDomains} ({@code jp.shop.example → jp}
+     * for base domain {@code shop.example}).
+     */
+    public static TenantResolver host(Map<String, String> tenantByHost, List<String> baseDomains) {
+        return new HostTenantResolver(tenantByHost, baseDomains);
+    }
+
+    /** Reads the id from the first path segment ({@code /jp/...}). */
+    public static TenantResolver pathPrefix() {
+        return new PathPrefixTenantResolver();
+    }
+
+    /** Reads the id from the query parameter {@code parameter} (query string only). */
+    public static TenantResolver queryParameter(String parameter) {
+        return new QueryParameterTenantResolver(parameter);
+    }
+
+    /** Checks that {@code value} is a non-empty HTTP token (safe to show in messages). */
+    static String requireToken(String value, String what) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("The " + what + " must not be empty.");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+            if (!ok) {
+                throw new IllegalArgumentException("The " + what + " must be an HTTP token (letters, digits, '-', '_', ...), but contains character U+"
+                        + String.format("%04X", (int) c) + ".");
+            }
+        }
+        return value;
+    }
+}

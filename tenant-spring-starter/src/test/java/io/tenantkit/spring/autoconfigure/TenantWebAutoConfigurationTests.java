@@ -1,0 +1,172 @@
+package io.tenantkit.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.THROWABLE;
+
+import java.util.List;
+
+import io.tenantkit.spring.web.PrincipalTenantResolver;
+import io.tenantkit.spring.web.TenantEntryPolicy;
+import io.tenantkit.spring.web.TenantResolvers;
+import io.tenantkit.spring.web.TenantWebFilter;
+import io.tenantkit.tenant.TenantRegistry;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+class TenantWebAutoConfigurationTests {
+
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(TenantAutoConfiguration.class, TenantWebAutoConfiguration.class))
+            .withPropertyValues("tenantkit.tenants.jp.name=Japan");
+
+    @Test
+    void registersTheFilterWithTheDefaultChainAndPolicy() {
+        runner.run(context -> {
+            FilterRegistrationBean<?> registration = context.getBean("tenantWebFilter", FilterRegistrationBean.class);
+            TenantWebFilter filter = (TenantWebFilter) registration.getFilter();
+            assertThat(registration.getOrder()).isEqualTo(TenantWebFilter.DEFAULT_ORDER);
+            assertThat(filter.resolvers()).extracting(r -> r.source()).containsExactly("header X-Tenant-Id", "authenticated principal");
+            assertThat(filter.policy().excludedPaths()).contains("/actuator/**");
+            assertThat(filter.policy().unknownTenantStatus()).isEqualTo(404);
+            assertThat(filter.policy().suspendedTenantStatus()).isEqualTo(403);
+            assertThat(filter.policy().responseHeader()).isEqualTo("X-Tenant-Id");
+            assertThat(context).hasSingleBean(PrincipalTenantResolver.class);
+        });
+    }
+
+    @Test
+    void chainFollowsTheConfiguredOrderAndNames() {
+        runner.withPropertyValues("tenantkit.web.resolvers=query,path,host,header", "tenantkit.web.header.name=X-Site",
+                "tenantkit.web.query.parameter=site", "tenantkit.web.host.base-domains=shop.example",
+                "tenantkit.web.response-header.name=X-Served-Tenant", "tenantkit.web.unknown-tenant-status=400",
+                "tenantkit.web.suspended-tenant-status=423", "tenantkit.web.filter-order=5").run(context -> {
+                    FilterRegistrationBean<?> registration = context.getBean("tenantWebFilter", FilterRegistrationBean.class);
+                    TenantWebFilter filter = (TenantWebFilter) registration.getFilter();
+                    assertThat(filter.resolvers()).extracting(r -> r.source())
+                            .containsExactly("query parameter site", "path prefix", "host name", "header X-Site");
+                    assertThat(filter.policy().responseHeader()).isEqualTo("X-Served-Tenant");
+                    assertThat(filter.policy().unknownTenantStatus()).isEqualTo(400);
+                    assertThat(filter.policy().suspendedTenantStatus()).isEqualTo(423);
+                    assertThat(registration.getOrder()).isEqualTo(5);
+                });
+    }
+
+    @Test
+    void responseHeaderCanBeTurnedOff() {
+        runner.withPropertyValues("tenantkit.web.response-header.enabled=false").run(context -> assertThat(
+                ((TenantWebFilter) context.getBean("tenantWebFilter", FilterRegistrationBean.class).getFilter()).policy()
+                        .responseHeader()).isNull());
+    }
+
+    @Test
+    void withoutSpringSecurityThereIsNoPrincipalResolver() {
+        runner.withClassLoader(new FilteredClassLoader(SecurityContextHolder.class)).run(context -> {
+            TenantWebFilter filter = (TenantWebFilter) context.getBean("tenantWebFilter", FilterRegistrationBean.class).getFilter();
+            assertThat(filter.resolvers()).extracting(r -> r.source()).containsExactly("header X-Tenant-Id");
+            assertThat(context).doesNotHaveBean("principalTenantResolver");
+        });
+    }
+
+    @Test
+    void disabledByProperty() {
+        runner.withPropertyValues("tenantkit.web.enabled=false").run(context -> assertThat(context).doesNotHaveBean("tenantWebFilter"));
+    }
+
+    @Test
+    void offWhenTenantKitIsDisabled() {
+        runner.withPropertyValues("tenantkit.enabled=false").run(context -> assertThat(context).doesNotHaveBean("tenantWebFilter"));
+    }
+
+    @Test
+    void notRegisteredOutsideAWebApplication() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(TenantAutoConfiguration.class, TenantWebAutoConfiguration.class))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(TenantRegistry.class);
+                    assertThat(context).doesNotHaveBean("tenantWebFilter");
+                });
+    }
+
+    @Test
+    void backsOffToTheApplicationsFilter() {
+        runner.withUserConfiguration(OwnFilter.class).run(context -> {
+            assertThat(context).doesNotHaveBean("tenantWebFilter");
+            assertThat(context).hasSingleBean(TenantWebFilter.class);
+        });
+    }
+
+    @Test
+    void backsOffToTheApplicationsPrincipalResolver() {
+        runner.withUserConfiguration(OwnPrincipalResolver.class).run(context -> {
+            TenantWebFilter filter = (TenantWebFilter) context.getBean("tenantWebFilter", FilterRegistrationBean.class).getFilter();
+            assertThat(filter.resolvers()).contains(context.getBean(TenantWebAutoConfiguration.PRINCIPAL_RESOLVER_BEAN,
+                    PrincipalTenantResolver.class));
+            assertThat(context.getBean(TenantWebAutoConfiguration.PRINCIPAL_RESOLVER_BEAN)).isSameAs(OwnPrincipalResolver.RESOLVER);
+        });
+    }
+
+    @Test
+    void unsupportedUnknownTenantStatusFailsStartupNamingTheProperty() {
+        runner.withPropertyValues("tenantkit.web.unknown-tenant-status=500").run(context -> assertThat(context).getFailure()
+                .extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE).hasMessage("Invalid property tenantkit.web: The status for an unknown tenant must be 404 or 400, "
+                        + "not 500. Fix the value of tenantkit.web."));
+    }
+
+    @Test
+    void resolverListedTwiceFailsStartupNamingTheProperty() {
+        runner.withPropertyValues("tenantkit.web.resolvers=header,header").run(context -> assertThat(context).getFailure()
+                .extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE).hasMessageStartingWith("Invalid property tenantkit.web.resolvers: resolver 'header' is listed twice"));
+    }
+
+    @Test
+    void unknownResolverFailsStartupNamingTheProperty() {
+        runner.withPropertyValues("tenantkit.web.resolvers=header,cookie").run(context -> assertThat(context).getFailure()
+                .hasStackTraceContaining("Failed to bind properties under 'tenantkit.web.resolvers'"));
+    }
+
+    @Test
+    void invalidHeaderNameFailsStartupNamingTheProperty() {
+        runner.withPropertyValues("tenantkit.web.header.name=X Tenant").run(context -> assertThat(context).getFailure()
+                .extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE).hasMessageStartingWith("Invalid property tenantkit.web.header.name: The header name must be an HTTP token"));
+    }
+
+    @Test
+    void hostMapKeyMustBeATenantId() {
+        runner.withPropertyValues("tenantkit.web.host.hosts.JP=shop.example.jp").run(context -> assertThat(context).getFailure()
+                .extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE).hasMessageContaining("tenantkit.web.host.hosts"));
+    }
+
+    @Test
+    void hostMappedToTwoTenantsFailsStartup() {
+        runner.withPropertyValues("tenantkit.tenants.us.name=US", "tenantkit.web.host.hosts.jp=shop.example",
+                "tenantkit.web.host.hosts.us=SHOP.example").run(context -> assertThat(context).getFailure()
+                .extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE).hasMessageContaining("is also mapped to tenant"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnFilter {
+        @Bean
+        TenantWebFilter ownTenantFilter(TenantRegistry registry) {
+            return new TenantWebFilter(registry, List.of(TenantResolvers.header("X-Own")),
+                    new TenantEntryPolicy(List.of(), List.of(), 404, 403, null));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnPrincipalResolver {
+        static final PrincipalTenantResolver RESOLVER = new PrincipalTenantResolver(auth -> "jp");
+
+        @Bean(TenantWebAutoConfiguration.PRINCIPAL_RESOLVER_BEAN)
+        PrincipalTenantResolver principalTenantResolver() {
+            return RESOLVER;
+        }
+    }
+}

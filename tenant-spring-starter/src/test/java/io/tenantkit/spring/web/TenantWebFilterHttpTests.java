@@ -1,0 +1,264 @@
+package io.tenantkit.spring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The web entry over real HTTP: header and host resolution, every rejection with its status and
+ * problem body, hostile header values, excluded and optional paths, and a clean thread afterwards.
+ * Tomcat runs one worker thread, so consecutive requests are served by the same pooled thread.
+ */
+@ActiveProfiles("webtest")
+@SpringBootTest(classes = WebTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"server.tomcat.threads.max=1", "server.tomcat.threads.min-spare=1"})
+class TenantWebFilterHttpTests {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void headerSelectsTheTenantAndItsView() throws Exception {
+        HttpResponse<String> response = get("/api/whoami", "X-Tenant-Id", "jp");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Tenant-Id")).hasValue("jp");
+        assertThat(response.body()).contains("\"tenant\":\"jp\"", "\"mdc\":\"jp\"", "\"locale\":\"ja-JP\"",
+                "\"zone\":\"Asia/Tokyo\"", "1,235", "\"greeting\":\"こんにちは\"", "\"region\":\"APAC\"");
+    }
+
+    @Test
+    void eachTenantGetsItsOwnLocaleCurrencyAndMessages() throws Exception {
+        HttpResponse<String> de = get("/api/whoami", "X-Tenant-Id", "de");
+        HttpResponse<String> us = get("/api/whoami", "X-Tenant-Id", "us");
+
+        assertThat(de.body()).contains("\"tenant\":\"de\"", "\"locale\":\"de-DE\"", "\"zone\":\"Europe/Berlin\"",
+                "1.234,50", "€", "\"greeting\":\"Hello\"", "\"region\":\"Global\"");
+        assertThat(us.body()).contains("\"tenant\":\"us\"", "\"locale\":\"en-US\"", "\"money\":\"$1,234.50\"");
+    }
+
+    @Test
+    void subdomainOfTheBaseDomainSelectsTheTenant() throws Exception {
+        RawHttp.Response response = RawHttp.get(port, "/api/whoami", "Host: us.shop.example");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("\"tenant\":\"us\"");
+        assertThat(response.header("X-Tenant-Id")).isEqualTo("us");
+    }
+
+    @Test
+    void explicitHostMapSelectsTheTenant() throws Exception {
+        RawHttp.Response response = RawHttp.get(port, "/api/whoami", "Host: WWW.Example.DE:8443");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("\"tenant\":\"de\"");
+    }
+
+    @Test
+    void nestedSubdomainNamesNoTenant() throws Exception {
+        RawHttp.Response response = RawHttp.get(port, "/api/whoami", "Host: a.jp.shop.example");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("missing-tenant");
+    }
+
+    @Test
+    void headerComesBeforeHostInTheDefaultChain() throws Exception {
+        RawHttp.Response response = RawHttp.get(port, "/api/whoami", "Host: us.shop.example", "X-Tenant-Id: jp");
+
+        assertThat(response.body()).contains("\"tenant\":\"jp\"");
+    }
+
+    @Test
+    void unknownSubdomainIsAnUnknownTenant() throws Exception {
+        RawHttp.Response response = RawHttp.get(port, "/api/whoami", "Host: fr.shop.example");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.body()).contains("\"type\":\"https://tenantkit.io/problems/unknown-tenant\"",
+                "No tenant 'fr' is served here (from host name).");
+    }
+
+    @Test
+    void unknownTenantIsRejectedWith404Problem() throws Exception {
+        HttpResponse<String> response = get("/api/whoami", "X-Tenant-Id", "fr");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("X-Tenant-Id")).isEmpty();
+        assertThat(response.body()).isEqualTo("{\"type\":\"https://tenantkit.io/problems/unknown-tenant\","
+                + "\"title\":\"Unknown tenant\",\"status\":404,"
+                + "\"detail\":\"No tenant 'fr' is served here (from header X-Tenant-Id).\"}");
+    }
+
+    @Test
+    void inactiveRegionIsTreatedAsUnknown() throws Exception {
+        HttpResponse<String> response = get("/api/whoami", "X-Tenant-Id", "apac");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("https://tenantkit.io/problems/unknown-tenant", "No tenant 'apac'");
+    }
+
+    @Test
+    void suspendedTenantIsRejectedWith403Problem() throws Exception {
+        HttpResponse<String> response = get("/api/whoami", "X-Tenant-Id", "closed");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).isEqualTo("{\"type\":\"https://tenantkit.io/problems/suspended-tenant\","
+                + "\"title\":\"Tenant suspended\",\"status\":403,"
+                + "\"detail\":\"Tenant 'closed' is suspended; its requests are refused.\"}");
+    }
+
+    @Test
+    void requiredPathWithoutTenantIsRejectedWith400Problem() throws Exception {
+        HttpResponse<String> response = get("/api/whoami");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"type\":\"https://tenantkit.io/problems/missing-tenant\","
+                + "\"title\":\"Tenant required\",\"status\":400,\"detail\":\"This path requires a tenant, and the request "
+                + "names none. Name it in: header X-Tenant-Id, host name, authenticated principal.\"}");
+    }
+
+    @Test
+    void malformedTenantIdIsRejectedWith400Problem() throws Exception {
+        HttpResponse<String> response = get("/api/whoami", "X-Tenant-Id", "JP");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).startsWith("{\"type\":\"https://tenantkit.io/problems/invalid-tenant-id\","
+                + "\"title\":\"Invalid tenant id\",\"status\":400,\"detail\":\"The tenant from header X-Tenant-Id is invalid: "
+                + "Invalid tenant id \\\"JP\\\": it starts with 'J'.");
+    }
+
+    @Test
+    void headerSentTwiceIsRejectedWith400Problem() throws Exception {
+        RawHttp.Response response = RawHttp.get(port, "/api/whoami", "X-Tenant-Id: jp", "X-Tenant-Id: us");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("invalid-tenant-id", "the header X-Tenant-Id is sent more than once");
+    }
+
+    static Stream<Arguments> hostileHeaderValues() {
+        return Stream.of(
+                Arguments.of("traversal", "../etc"),
+                Arguments.of("traversal to passwd", "../../etc/passwd"),
+                Arguments.of("encoded CR/LF", "jp%0d%0aX-Injected: 1"),
+                Arguments.of("full-width look-alike", "ｊｐ"),
+                Arguments.of("cyrillic look-alike", "јр"),
+                Arguments.of("overlong", "j".repeat(200)),
+                Arguments.of("empty", ""),
+                Arguments.of("markup", "<script>alert(1)</script>"),
+                Arguments.of("list", "jp,us"),
+                Arguments.of("quote and backslash", "jp\"\\"),
+                Arguments.of("upper case", "JP"),
+                Arguments.of("nul escape", "jp\\u0000"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileHeaderValues")
+    void hostileHeaderValueGetsA400ProblemAndNothingElse(String label, String value) throws IOException {
+        RawHttp.Response response = RawHttp.get(port, "/api/whoami", "X-Tenant-Id: " + value);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"type\":\"https://tenantkit.io/problems/invalid-tenant-id\"")
+                .doesNotContain("\r", "\n", "<", ">");
+        assertThat(response.body().chars()).allMatch(c -> c >= 0x20 && c < 0x7f);
+        assertThat(response.headers()).doesNotContainKeys("x-injected", "x-tenant-id");
+    }
+
+    @Test
+    void excludedPathIsNotTouchedEvenWithATenant() throws Exception {
+        HttpResponse<String> response = get("/ping", "X-Tenant-Id", "jp");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"tenant\":\"none\"", "\"mdc\":\"none\"");
+        assertThat(response.headers().firstValue("X-Tenant-Id")).isEmpty();
+    }
+
+    @Test
+    void excludedPathIgnoresEvenAHostileHeader() throws Exception {
+        HttpResponse<String> response = get("/ping", "X-Tenant-Id", "../etc");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void dotSegmentsCannotSmuggleARequiredPathPastTheExclusion() throws Exception {
+        RawHttp.Response response = RawHttp.get(port, "/ping/../api/whoami");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("missing-tenant");
+    }
+
+    @Test
+    void corsPreflightIsNotAskedForATenant() throws Exception {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/whoami"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://jp.shop.example")
+                .header("Access-Control-Request-Method", "GET").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.body()).doesNotContain("tenantkit.io/problems");
+        assertThat(response.statusCode()).isNotEqualTo(400);
+    }
+
+    @Test
+    void optionalPathServesWithoutTenant() throws Exception {
+        HttpResponse<String> response = get("/public/whoami");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"tenant\":\"none\"", "\"greeting\":\"Hello\"");
+    }
+
+    @Test
+    void optionalPathStillResolvesAndValidatesANamedTenant() throws Exception {
+        assertThat(get("/public/whoami", "X-Tenant-Id", "jp").body()).contains("\"tenant\":\"jp\"");
+        assertThat(get("/public/whoami", "X-Tenant-Id", "fr").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void pooledThreadHoldsNoTenantAfterARequest() throws Exception {
+        assertThat(get("/api/whoami", "X-Tenant-Id", "jp").body()).contains("\"tenant\":\"jp\"");
+
+        HttpResponse<String> next = get("/public/whoami");
+
+        assertThat(next.body()).contains("\"tenant\":\"none\"", "\"mdc\":\"none\"");
+    }
+
+    @Test
+    void pooledThreadHoldsNoTenantAfterAFailingRequest() throws Exception {
+        assertThat(get("/api/boom", "X-Tenant-Id", "jp").statusCode()).isEqualTo(500);
+
+        HttpResponse<String> next = get("/public/whoami");
+
+        assertThat(next.body()).contains("\"tenant\":\"none\"", "\"mdc\":\"none\"");
+    }
+
+    @Test
+    void pooledThreadHoldsNoTenantAfterARejectedRequest() throws Exception {
+        assertThat(get("/api/whoami", "X-Tenant-Id", "closed").statusCode()).isEqualTo(403);
+
+        assertThat(get("/public/whoami").body()).contains("\"tenant\":\"none\"");
+    }
+
+    private HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
