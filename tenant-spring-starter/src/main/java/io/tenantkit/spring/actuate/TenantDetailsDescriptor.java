@@ -1,5 +1,7 @@
 package io.tenantkit.spring.actuate;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,6 +14,6 @@ public record TenantDetailsDescriptor(TenantDescriptor tenant, Map<String, Objec
 
     /** Copies the details. */
     public TenantDetailsDescriptor {
-        details = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 }

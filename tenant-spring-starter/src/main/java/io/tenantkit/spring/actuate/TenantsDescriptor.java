@@ -1,6 +1,8 @@
 package io.tenantkit.spring.actuate;
 
 import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,6 +16,6 @@ public record TenantsDescriptor(List<TenantDescriptor> tenants, Map<String, Obje
     /** Copies the collections. */
     public TenantsDescriptor {
         tenants = List.copyOf(tenants);
-        details = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 }

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The tenant header on outgoing HTTP calls made with Spring Boot's {@code RestClient.Builder},
  * {@code RestTemplateBuilder} and {@code WebClient.Builder}.
  *
- * @param enabled whether outgoing calls carry the current tenant's id
- * @param headerName the request header carrying it
+ * @param enabled Whether outgoing calls carry the current tenant's id.
+ * @param headerName Request header carrying the tenant id.
  */
 @ConfigurationProperties("tenantkit.http-client")
 public record TenantHttpClientProperties(@DefaultValue("true") boolean enabled,

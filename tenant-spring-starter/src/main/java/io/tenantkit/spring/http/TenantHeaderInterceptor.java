@@ -1,7 +1,6 @@
 package io.tenantkit.spring.http;
 
 import java.io.IOException;
-import java.util.Objects;
 
 import io.tenantkit.context.TenantContext;
 import io.tenantkit.tenant.Tenant;
@@ -43,7 +42,6 @@ public final class TenantHeaderInterceptor implements ClientHttpRequestIntercept
     @Override
     public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
             throws IOException {
-        Objects.requireNonNull(request, "request");
         Tenant tenant = TenantContext.currentOrNull();
         if (tenant != null && !request.getHeaders().containsHeader(headerName)) {
             request.getHeaders().set(headerName, tenant.id().value());

@@ -1,5 +1,7 @@
 package io.tenantkit.spring.scheduling;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +22,7 @@ public record FanOutResult(String job, List<TenantId> succeeded, Map<TenantId, T
     public FanOutResult {
         Objects.requireNonNull(job, "job");
         succeeded = List.copyOf(succeeded);
-        failures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(failures));
+        failures = Collections.unmodifiableMap(new LinkedHashMap<>(failures));
     }
 
     /** Whether every tenant's run succeeded. */

@@ -1,11 +1,13 @@
 package io.tenantkit.spring.scheduling;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvisingPostProcessor;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,7 +16,6 @@ import org.springframework.core.MethodIntrospector;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
-import org.springframework.aop.support.AopUtils;
 
 /**
  * Proxies beans with {@link PerTenant} methods so that each invocation fans out over the active
@@ -64,8 +65,7 @@ public final class PerTenantBeanPostProcessor extends AbstractBeanFactoryAwareAd
                     + method.getReturnType().getName() + ", but it runs once per tenant and cannot return one "
                     + "value: make it return void, or call TenantFanOut yourself to collect per-tenant results.");
         }
-        if (java.lang.reflect.Modifier.isFinal(method.getModifiers())
-                || java.lang.reflect.Modifier.isFinal(type.getModifiers())) {
+        if (Modifier.isFinal(method.getModifiers()) || Modifier.isFinal(type.getModifiers())) {
             throw new IllegalStateException("@PerTenant method " + name + " (bean '" + beanName + "') is final or "
                     + "declared in a final class, so it cannot be proxied to run once per tenant: remove 'final'.");
         }

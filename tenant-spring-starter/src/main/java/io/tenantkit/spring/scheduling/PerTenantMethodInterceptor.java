@@ -1,6 +1,9 @@
 package io.tenantkit.spring.scheduling;
 
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -17,6 +20,8 @@ import org.springframework.util.ClassUtils;
 final class PerTenantMethodInterceptor implements MethodInterceptor {
 
     private final ObjectProvider<TenantFanOut> fanOut;
+    /** The annotation and job name per method, looked up once: no reflection per invocation. */
+    private final Map<Method, Optional<Job>> jobs = new ConcurrentHashMap<>();
 
     PerTenantMethodInterceptor(ObjectProvider<TenantFanOut> fanOut) {
         this.fanOut = fanOut;
@@ -24,17 +29,26 @@ final class PerTenantMethodInterceptor implements MethodInterceptor {
 
     @Override
     public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-        Method method = invocation.getMethod();
-        PerTenant perTenant = AnnotatedElementUtils.findMergedAnnotation(method, PerTenant.class);
-        if (perTenant == null || !(invocation instanceof ProxyMethodInvocation proxied)) {
+        Optional<Job> job = jobs.computeIfAbsent(invocation.getMethod(), method -> Job.of(invocation, method));
+        if (job.isEmpty() || !(invocation instanceof ProxyMethodInvocation proxied)) {
             return invocation.proceed();
         }
-        String job = jobName(invocation, method);
         Runnable run = () -> proceedOnce(proxied);
         TenantFanOut tenants = fanOut.getObject();
-        FanOutResult result = perTenant.parallel() ? tenants.runParallel(job, run) : tenants.run(job, run);
+        FanOutResult result = job.get().parallel()
+                ? tenants.runParallel(job.get().name(), run) : tenants.run(job.get().name(), run);
         result.throwIfFailed();
         return null;
+    }
+
+    /** A {@link PerTenant} method: its job name and whether it runs in parallel. */
+    private record Job(String name, boolean parallel) {
+
+        static Optional<Job> of(MethodInvocation invocation, Method method) {
+            PerTenant perTenant = AnnotatedElementUtils.findMergedAnnotation(method, PerTenant.class);
+            return perTenant == null ? Optional.empty()
+                    : Optional.of(new Job(jobName(invocation, method), perTenant.parallel()));
+        }
     }
 
     /** Each tenant's run proceeds on its own copy of the invocation, which can proceed once. */

@@ -36,6 +36,8 @@ class TenantsEndpointIntegrationTests {
         assertThat(tenants.get(1)).containsEntry("name", "Japan").containsEntry("status", "ACTIVE")
                 .containsEntry("parent", "apac").containsEntry("locale", "ja-JP").containsEntry("currency", "JPY")
                 .containsEntry("timeZone", "Asia/Tokyo");
+        assertThat(tenants.get(0)).containsEntry("status", "INACTIVE").containsEntry("parent", null)
+                .containsEntry("locale", "und").containsEntry("currency", null).containsEntry("timeZone", "Z");
         assertThat(tenants.get(3)).containsEntry("status", "SUSPENDED");
         assertThat(body.get("details")).isEqualTo(Map.of("sample", Map.of("activeTenants", 2)));
     }
