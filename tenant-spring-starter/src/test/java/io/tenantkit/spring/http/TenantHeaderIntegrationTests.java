@@ -18,6 +18,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /** Outgoing calls to a second endpoint ({@code /echo}, which echoes the header) over real HTTP. */
 @SpringBootTest(classes = PropagationTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SuppressWarnings("try") // scopes entered in try-with-resources are closed, not read
 class TenantHeaderIntegrationTests {
 
     @LocalServerPort
@@ -71,7 +72,7 @@ class TenantHeaderIntegrationTests {
 
     @Test
     void restTemplateSendsTheCurrentTenant() {
-        var template = restTemplates.rootUri(base()).build();
+        var template = restTemplates.baseUri(base()).build();
 
         try (TenantScope ignored = TenantContext.enter(registry.require(TenantId.of("jp")))) {
             assertThat(template.getForObject("/echo", String.class)).isEqualTo("jp");

@@ -24,6 +24,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /** {@link TenantTaskDecorator} on real one-thread pools, so that every task reuses the same thread. */
+@SuppressWarnings("try") // scopes entered in try-with-resources are closed, not read
 class TenantTaskDecoratorTests {
 
     private static final String TRACE_KEY = "test.trace";

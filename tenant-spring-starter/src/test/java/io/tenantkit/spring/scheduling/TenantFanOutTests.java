@@ -25,6 +25,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
+@SuppressWarnings("try") // scopes entered in try-with-resources are closed, not read
 class TenantFanOutTests {
 
     private final TenantRegistry registry = TenantRegistry.of(

@@ -34,6 +34,7 @@ class TestTenantFilter extends OncePerRequestFilter {
     }
 
     @Override
+    @SuppressWarnings("try") // the scope is only closed
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("X-Tenant-Id");
