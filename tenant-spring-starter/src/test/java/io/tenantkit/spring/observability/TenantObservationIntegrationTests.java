@@ -1,6 +1,9 @@
 package io.tenantkit.spring.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,24 +32,30 @@ class TenantObservationIntegrationTests {
     void requestServedUnderATenantIsTaggedWithIt() {
         get("/tenant", "jp");
 
-        assertThat(meters.find("http.server.requests").tag("uri", "/tenant").tag("tenant", "jp").timer())
-                .isNotNull();
+        awaitTimer("/tenant", "jp");
+    }
+
+    @Test
+    void tenantResolvedOtherwiseThanByTheHeaderIsRememberedForTheTag() {
+        get("/site?site=us", null);
+
+        awaitTimer("/site", "us");
+        assertThat(meters.find("http.server.requests").tag("uri", "/site").meters())
+                .allSatisfy(meter -> assertThat(meter.getId().getTag("tenant")).isEqualTo("us"));
     }
 
     @Test
     void requestNamingATenantTheRegistryDoesNotKnowIsTaggedUnknown() {
         get("/tenant", "zz");
 
-        assertThat(meters.find("http.server.requests").tag("uri", "/tenant").tag("tenant", "unknown").timer())
-                .isNotNull();
+        awaitTimer("/tenant", "unknown");
     }
 
     @Test
     void requestWithoutATenantIsTaggedNone() {
         get("/tenant", null);
 
-        assertThat(meters.find("http.server.requests").tag("uri", "/tenant").tag("tenant", "none").timer())
-                .isNotNull();
+        awaitTimer("/tenant", "none");
     }
 
     @Test
@@ -57,12 +66,20 @@ class TenantObservationIntegrationTests {
         }
         get("/tenant", "ru");
         get("/tenant", "us");
+        awaitTimer("/tenant", "ru");
+        awaitTimer("/tenant", "us");
 
         Set<String> values = meters.find("http.server.requests").meters().stream()
                 .map(meter -> meter.getId().getTag("tenant")).collect(Collectors.toSet());
         assertThat(values).isSubsetOf("jp", "us", "ru", "apac", "de", "none", "unknown").contains("ru", "us");
         assertThat(meters.find("http.server.requests").meters()).allSatisfy(meter -> assertThat(tagKeys(meter))
                 .contains("tenant"));
+    }
+
+    /** The server records the request after the response went out: wait for it, then look. */
+    private void awaitTimer(String uri, String tenant) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                meters.find("http.server.requests").tag("uri", uri).tag("tenant", tenant).timer()).isNotNull());
     }
 
     private void get(String path, String tenant) {

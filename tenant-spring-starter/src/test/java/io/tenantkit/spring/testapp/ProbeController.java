@@ -34,8 +34,8 @@ class ProbeController {
         }
     }
 
-    /** The current tenant, or "none". */
-    @GetMapping("/tenant")
+    /** The current tenant, or "none"; two paths, so that tests can keep their meters apart. */
+    @GetMapping({"/tenant", "/site"})
     String tenant() {
         return TenantContext.current().map(t -> t.id().value()).orElse("none");
     }

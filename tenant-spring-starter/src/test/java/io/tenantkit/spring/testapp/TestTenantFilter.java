@@ -20,8 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Stands in for TenantKit's web filter (built elsewhere): enters the active tenant named by
- * {@code X-Tenant-Id}; anything else is served without a tenant. Ordered after Spring's observation
- * filter, like the real one.
+ * {@code X-Tenant-Id}, or else by the {@code site} query parameter (standing for resolution by host or
+ * path); anything else is served without a tenant. Ordered after Spring's observation filter, like the
+ * real one.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -38,6 +39,9 @@ class TestTenantFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("X-Tenant-Id");
+        if (header == null) {
+            header = request.getParameter("site");
+        }
         Tenant tenant = TenantId.isValid(header) ? registry.snapshot().findOrNull(TenantId.of(header)) : null;
         if (tenant == null || !tenant.isActive()) {
             chain.doFilter(request, response);
