@@ -1,6 +1,7 @@
 /**
- * Spring Boot auto-configuration for TenantKit: the tenant registry from {@code tenantkit.tenants.*},
- * the web entry and the tenant-aware view, each backing off when the application defines its own bean.
+ * Spring Boot auto-configuration of TenantKit, glue only: the tenant registry from
+ * {@code tenantkit.tenants.*}, the web entry, the tenant-aware view, propagation, per-tenant jobs,
+ * outgoing headers, observability and the actuator endpoint, each backing off to the application's own bean.
  */
 @NullMarked
 package io.tenantkit.spring.autoconfigure;

@@ -1,0 +1,72 @@
+package io.tenantkit.spring.autoconfigure;
+
+import io.tenantkit.spring.http.TenantHeaderExchangeFilter;
+import io.tenantkit.spring.http.TenantHeaderInterceptor;
+import io.tenantkit.spring.http.TenantRestClientCustomizer;
+import io.tenantkit.spring.http.TenantRestTemplateCustomizer;
+import io.tenantkit.spring.http.TenantWebClientCustomizer;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Stamps the current tenant on outgoing HTTP calls: customizers for the {@code RestClient.Builder},
+ * {@code RestTemplateBuilder} and {@code WebClient.Builder} that Spring Boot hands out, each present
+ * when its client is on the classpath. No tenant, no header; a header set by the caller is kept.
+ */
+@AutoConfiguration(beforeName = {"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
+        "org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration",
+        "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration"})
+@EnableConfigurationProperties(TenantHttpClientProperties.class)
+@ConditionalOnClass(name = "org.springframework.http.client.ClientHttpRequestInterceptor")
+@ConditionalOnBooleanProperty(name = "tenantkit.http-client.enabled", matchIfMissing = true)
+public final class TenantHttpClientAutoConfiguration {
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.restclient.RestClientCustomizer")
+    static class BlockingClientConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        TenantHeaderInterceptor tenantHeaderInterceptor(TenantHttpClientProperties properties) {
+            return new TenantHeaderInterceptor(properties.headerName());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnClass(name = "org.springframework.web.client.RestClient")
+        TenantRestClientCustomizer tenantRestClientCustomizer(TenantHeaderInterceptor interceptor) {
+            return new TenantRestClientCustomizer(interceptor);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnClass(name = "org.springframework.web.client.RestTemplate")
+        TenantRestTemplateCustomizer tenantRestTemplateCustomizer(TenantHeaderInterceptor interceptor) {
+            return new TenantRestTemplateCustomizer(interceptor);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.springframework.boot.webclient.WebClientCustomizer",
+            "org.springframework.web.reactive.function.client.WebClient", "reactor.core.publisher.Mono"})
+    static class WebClientConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        TenantHeaderExchangeFilter tenantHeaderExchangeFilter(TenantHttpClientProperties properties) {
+            return new TenantHeaderExchangeFilter(properties.headerName());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        TenantWebClientCustomizer tenantWebClientCustomizer(TenantHeaderExchangeFilter filter) {
+            return new TenantWebClientCustomizer(filter);
+        }
+    }
+}

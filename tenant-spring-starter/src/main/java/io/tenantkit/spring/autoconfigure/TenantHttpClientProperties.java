@@ -1,0 +1,16 @@
+package io.tenantkit.spring.autoconfigure;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The tenant header on outgoing HTTP calls made with Spring Boot's {@code RestClient.Builder},
+ * {@code RestTemplateBuilder} and {@code WebClient.Builder}.
+ *
+ * @param enabled Whether outgoing calls carry the current tenant's id.
+ * @param headerName Request header carrying the tenant id.
+ */
+@ConfigurationProperties("tenantkit.http-client")
+public record TenantHttpClientProperties(@DefaultValue("true") boolean enabled,
+        @DefaultValue("X-Tenant-Id") String headerName) {
+}

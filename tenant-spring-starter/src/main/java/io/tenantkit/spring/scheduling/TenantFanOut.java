@@ -1,0 +1,142 @@
+package io.tenantkit.spring.scheduling;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import io.tenantkit.context.TenantContext;
+import io.tenantkit.propagation.TenantExecutors;
+import io.tenantkit.tenant.Tenant;
+import io.tenantkit.tenant.TenantId;
+import io.tenantkit.tenant.TenantRegistry;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a task once per active tenant, each run inside that tenant's scope ({@code TenantContext.runAs}),
+ * so that scheduled jobs, batch work and other background tasks never run without a tenant:
+ *
+ * <pre>{@code
+ * FanOutResult result = fanOut.run("nightly-report", () -> reports.build(TenantContext.require()));
+ * }</pre>
+ *
+ * <p>The tenants are the active ones of the registry's snapshot at the moment of the call. A run that
+ * throws is logged at ERROR, with the tenant in the message and in the MDC, and the next tenant runs;
+ * the {@link FanOutResult} tells who failed. The calling thread ends as it started: whatever tenant it
+ * had (usually none) is restored after each run.
+ *
+ * <p>{@link #runParallel} submits the runs to an executor (wrapped by {@code TenantExecutors}, so
+ * its threads keep no tenant afterwards) and waits for all of them.
+ */
+public final class TenantFanOut {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantFanOut.class);
+
+    private final TenantRegistry registry;
+    private final @Nullable Executor executor;
+
+    /**
+     * A fan-out over {@code registry}'s active tenants.
+     *
+     * @param registry the tenants
+     * @param executor where {@link #runParallel} runs the tenants; null if parallel runs are not offered
+     */
+    public TenantFanOut(TenantRegistry registry, @Nullable Executor executor) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.executor = executor == null ? null : TenantExecutors.wrap(executor);
+    }
+
+    /** Whether {@link #runParallel} has an executor to run on. */
+    public boolean supportsParallel() {
+        return executor != null;
+    }
+
+    /**
+     * Runs {@code task} once per active tenant, one after another on the calling thread.
+     *
+     * @param job a name for the logs and the result, such as {@code "BillingJobs.closeDay"}
+     * @param task the work; it finds its tenant with {@code TenantContext.require()}
+     */
+    public FanOutResult run(String job, Runnable task) {
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(task, "task");
+        List<Tenant> tenants = registry.snapshot().active();
+        List<TenantId> succeeded = new ArrayList<>(tenants.size());
+        Map<TenantId, Throwable> failures = new LinkedHashMap<>();
+        for (Tenant tenant : tenants) {
+            Throwable failure = runOne(job, tenant, task);
+            if (failure == null) {
+                succeeded.add(tenant.id());
+            } else {
+                failures.put(tenant.id(), failure);
+            }
+        }
+        return new FanOutResult(job, succeeded, failures);
+    }
+
+    /**
+     * Runs {@code task} once per active tenant, in parallel on the executor, and returns when all runs
+     * have finished.
+     *
+     * @throws IllegalStateException if this fan-out was built without an executor
+     */
+    public FanOutResult runParallel(String job, Runnable task) {
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(task, "task");
+        Executor pool = executor;
+        if (pool == null) {
+            throw new IllegalStateException("Job '" + job + "' asks for a parallel per-tenant run, but this "
+                    + "TenantFanOut has no executor. Define Spring Boot's task executor (it is auto-configured "
+                    + "unless you define an Executor bean of your own; name yours 'applicationTaskExecutor'), "
+                    + "or run the tenants one after another (@PerTenant(parallel = false)).");
+        }
+        List<Tenant> tenants = registry.snapshot().active();
+        List<CompletableFuture<@Nullable Throwable>> runs = new ArrayList<>(tenants.size());
+        for (Tenant tenant : tenants) {
+            CompletableFuture<@Nullable Throwable> run;
+            try {
+                run = CompletableFuture.supplyAsync(() -> runOne(job, tenant, task), pool);
+            } catch (RuntimeException rejected) {
+                TenantContext.runAs(tenant, () -> logFailure(job, tenant, rejected));
+                run = CompletableFuture.completedFuture(rejected);
+            }
+            runs.add(run);
+        }
+        List<TenantId> succeeded = new ArrayList<>(tenants.size());
+        Map<TenantId, Throwable> failures = new LinkedHashMap<>();
+        for (int i = 0; i < tenants.size(); i++) {
+            Throwable failure = runs.get(i).join();
+            if (failure == null) {
+                succeeded.add(tenants.get(i).id());
+            } else {
+                failures.put(tenants.get(i).id(), failure);
+            }
+        }
+        return new FanOutResult(job, succeeded, failures);
+    }
+
+    /** Runs one tenant; returns what it threw, or null. Logs the failure inside the tenant's scope. */
+    private static @Nullable Throwable runOne(String job, Tenant tenant, Runnable task) {
+        return TenantContext.supplyAs(tenant, () -> {
+            try {
+                task.run();
+                return null;
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (RuntimeException | Error e) {
+                logFailure(job, tenant, e);
+                return e;
+            }
+        });
+    }
+
+    private static void logFailure(String job, Tenant tenant, Throwable failure) {
+        log.error("Job '{}' failed for tenant '{}'; the other tenants run on", job, tenant.id(), failure);
+    }
+}
