@@ -16,7 +16,7 @@ import io.tenantkit.tenant.TenantRegistry;
 
 import org.junit.jupiter.api.Test;
 
-class ExtensionRoutersTests {
+class ExtensionRoutersTest {
 
     private final TenantRegistry tenants = Fixtures.tenants();
     private final Tenant jp = tenants.require(TenantId.of("jp"));

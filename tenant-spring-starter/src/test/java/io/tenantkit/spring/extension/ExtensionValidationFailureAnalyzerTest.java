@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @ExtendWith(OutputCaptureExtension.class)
-class ExtensionValidationFailureAnalyzerTests {
+class ExtensionValidationFailureAnalyzerTest {
 
     @Test
     void aMissingImplementationIsReportedWithTheFix(CapturedOutput output) {
@@ -41,10 +41,10 @@ class ExtensionValidationFailureAnalyzerTests {
         start(Ambiguous.class);
 
         assertThat(output).contains("has two implementations for tenant 'jp' at the same priority 0: "
-                        + "io.tenantkit.spring.extension.ExtensionValidationFailureAnalyzerTests$JpOne (bean 'jpOne') and "
-                        + "io.tenantkit.spring.extension.ExtensionValidationFailureAnalyzerTests$JpTwo (bean 'jpTwo').")
-                .contains("- Choose between io.tenantkit.spring.extension.ExtensionValidationFailureAnalyzerTests$JpOne "
-                        + "(bean 'jpOne') and io.tenantkit.spring.extension.ExtensionValidationFailureAnalyzerTests$JpTwo "
+                        + "io.tenantkit.spring.extension.ExtensionValidationFailureAnalyzerTest$JpOne (bean 'jpOne') and "
+                        + "io.tenantkit.spring.extension.ExtensionValidationFailureAnalyzerTest$JpTwo (bean 'jpTwo').")
+                .contains("- Choose between io.tenantkit.spring.extension.ExtensionValidationFailureAnalyzerTest$JpOne "
+                        + "(bean 'jpOne') and io.tenantkit.spring.extension.ExtensionValidationFailureAnalyzerTest$JpTwo "
                         + "(bean 'jpTwo') for io.tenantkit.spring.extension.ShippingPolicy: set @Extension(priority = ...) "
                         + "higher on the one that should answer, or remove the other bean");
     }

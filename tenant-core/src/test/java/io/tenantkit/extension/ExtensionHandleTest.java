@@ -18,7 +18,7 @@ import io.tenantkit.tenant.TenantStatus;
 
 import org.junit.jupiter.api.Test;
 
-class ExtensionHandleTests {
+class ExtensionHandleTest {
 
     private final TenantRegistry tenants = Fixtures.tenants();
     private final List<String> asked = new ArrayList<>();

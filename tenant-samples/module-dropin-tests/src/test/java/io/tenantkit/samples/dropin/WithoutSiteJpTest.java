@@ -15,11 +15,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.util.ClassUtils;
 
 /**
- * The same app as {@link WithAllModulesTests}, run by the {@code without-site-jp} surefire execution
+ * The same app as {@link WithAllModulesTest}, run by the {@code without-site-jp} surefire execution
  * with the site-jp jar excluded from the classpath: jp falls back to the defaults, us is unaffected.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-class WithoutSiteJpTests {
+class WithoutSiteJpTest {
 
     @Autowired
     Onboarding onboarding;

@@ -19,7 +19,7 @@ import org.springframework.util.ClassUtils;
 
 /** site-jp and site-us on the classpath: each serves its site, de gets the defaults. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-class WithAllModulesTests {
+class WithAllModulesTest {
 
     @Autowired
     Onboarding onboarding;

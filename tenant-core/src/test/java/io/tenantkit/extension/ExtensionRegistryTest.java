@@ -18,7 +18,7 @@ import io.tenantkit.tenant.UnknownTenantException;
 
 import org.junit.jupiter.api.Test;
 
-class ExtensionRegistryTests {
+class ExtensionRegistryTest {
 
     private final TenantRegistry tenants = Fixtures.tenants();
 

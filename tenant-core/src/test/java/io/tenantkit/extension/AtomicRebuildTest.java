@@ -19,7 +19,7 @@ import io.tenantkit.tenant.TenantRegistry;
 import org.junit.jupiter.api.Test;
 
 /** Rebuilds tables (bindings and tenant changes) while calls are in flight on a real thread pool. */
-class AtomicRebuildTests {
+class AtomicRebuildTest {
 
     private static final int REBUILDS = 300;
 
