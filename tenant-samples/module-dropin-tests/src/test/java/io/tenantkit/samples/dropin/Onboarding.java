@@ -9,6 +9,7 @@ import io.tenantkit.samples.marketplace.api.KycPolicy;
 import io.tenantkit.samples.marketplace.api.PayoutRouter;
 
 /** Shared code: asks the extension points and never names a country. */
+// tag::shared[]
 public class Onboarding {
 
     private final FeePolicy fees;
@@ -34,6 +35,7 @@ public class Onboarding {
         PayoutRouter router = payouts.currentOrNull();
         return router == null ? "swift" : router.rail();
     }
+    // end::shared[]
 
     FeePolicy feePolicy() {
         return fees;

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
  * The jp module: registered in this jar's auto-configuration imports, so adding the jar to the
  * application serves {@code jp} with these extensions; none of them names the tenant.
  */
+// tag::module[]
 @AutoConfiguration
 @TenantModule("jp")
 public final class JpSiteModule {
@@ -33,3 +34,4 @@ public final class JpSiteModule {
         return new ZenginPayoutRouter();
     }
 }
+// end::module[]
