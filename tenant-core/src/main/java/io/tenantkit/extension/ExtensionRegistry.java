@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.tenantkit.tenant.Tenant;
@@ -164,13 +165,15 @@ public final class ExtensionRegistry implements AutoCloseable {
 
     /** The extension points known: declared, requested as handles, or bound; ordered by name. */
     public List<Class<?>> points() {
-        State s = state;
-        if (s != null) {
-            return List.copyOf(s.points().keySet());
-        }
+        Set<Class<?>> all = new TreeSet<>(Comparator.comparing(Class::getName));
         synchronized (lock) {
-            return declaredPoints.stream().sorted(Comparator.comparing(Class::getName)).toList();
+            all.addAll(declaredPoints);
+            State s = state;
+            if (s != null) {
+                all.addAll(s.points().keySet());
+            }
         }
+        return List.copyOf(all);
     }
 
     /** Warnings of the last build (bindings to unknown tenants ignored under {@link UnknownTenantPolicy#WARN}). */

@@ -12,8 +12,11 @@ import io.tenantkit.extension.ExtensionRegistry;
 import io.tenantkit.extension.ExtensionRouters;
 import io.tenantkit.extension.ExtensionValidationException;
 import io.tenantkit.spring.autoconfigure.TenantExtensionAutoConfiguration;
+import io.tenantkit.spring.extension.emptymodule.NoTenantModule;
 import io.tenantkit.spring.extension.jpmodule.JpTestModule;
 import io.tenantkit.spring.extension.jpmodule.internal.KrShippingInJpModule;
+import io.tenantkit.spring.extension.twomodules.JpInSharedPackage;
+import io.tenantkit.spring.extension.twomodules.KrInSharedPackage;
 import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantId;
 import io.tenantkit.tenant.TenantRegistry;
@@ -114,6 +117,24 @@ class TenantExtensionAutoConfigurationTest {
                 .withPropertyValues("tenantkit.extensions.unknown-tenant=warn")
                 .run(context -> assertThat(context.getBean(ExtensionRegistry.class).warnings()).singleElement()
                         .asString().contains("tenant 'de', which is not declared"));
+    }
+
+    @Test
+    void modulesSharingAPackageAreRejected() {
+        runner.withUserConfiguration(Shared.class, JpInSharedPackage.class, KrInSharedPackage.class)
+                .run(context -> assertThat(context.getStartupFailure()).isInstanceOf(IllegalStateException.class)
+                        .hasMessage("Tenant modules io.tenantkit.spring.extension.twomodules.JpInSharedPackage and "
+                                + "io.tenantkit.spring.extension.twomodules.KrInSharedPackage share package "
+                                + "io.tenantkit.spring.extension.twomodules, so their extensions cannot be told apart. "
+                                + "Give each module its own package."));
+    }
+
+    @Test
+    void aModuleMustNameItsTenant() {
+        runner.withUserConfiguration(Shared.class, NoTenantModule.class)
+                .run(context -> assertThat(context.getStartupFailure()).isInstanceOf(IllegalStateException.class)
+                        .hasMessage("@TenantModule on io.tenantkit.spring.extension.emptymodule.NoTenantModule names no "
+                                + "tenant; name the tenant (or region) the module serves: @TenantModule(\"jp\")."));
     }
 
     @Test
