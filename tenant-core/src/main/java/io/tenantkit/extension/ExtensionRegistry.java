@@ -86,9 +86,9 @@ public final class ExtensionRegistry implements AutoCloseable {
             if (existing != null) {
                 return (ExtensionHandle<T>) existing;
             }
-            if (declaredPoints.add(point)) {
-                version++;
-            }
+            // No version bump: a table built before this for the pending snapshot stays publishable;
+            // the new point gets an empty table now and is validated from the next build on.
+            declaredPoints.add(point);
             ExtensionHandle<T> created = new ExtensionHandle<>(point, tableOf(state, point));
             handles.put(point, created);
             return created;
