@@ -149,7 +149,11 @@ public final class ExtensionHandle<T> {
     }
 
     /** Applies a custom (or one of the standard) reducers to {@link #all()}. */
+    @SuppressWarnings("unchecked")
     public <R> R reduce(ExtensionReducer<T, R> reducer) {
+        if (reducer == (ExtensionReducer<?, ?>) Reducers.FIRST) {
+            return (R) current();
+        }
         return reducer.reduce(all());
     }
 

@@ -142,7 +142,12 @@ class ExtensionHandleTest {
             assertThat(payouts.currentOrNull()).isNull();
             assertThat(payouts.all()).isEmpty();
             assertThat(payouts.allMatch(p -> false)).isTrue();
-            assertThatExceptionOfType(ExtensionResolutionException.class).isThrownBy(() -> payouts.reduce(ExtensionReducer.first()));
+            assertThatExceptionOfType(ExtensionResolutionException.class).isThrownBy(() -> payouts.reduce(ExtensionReducer.first()))
+                    .withMessageStartingWith("Extension point io.tenantkit.extension.TestPoints$PayoutRouter has no "
+                            + "implementation for tenant 'us'");
+            assertThatExceptionOfType(ExtensionResolutionException.class)
+                    .isThrownBy(() -> ExtensionReducer.<PayoutRouter>first().reduce(List.of()))
+                    .withMessageStartingWith("No implementation to reduce: the chain is empty.");
         });
         assertThat(TenantContext.supplyAs(tenant("jp"), () -> payouts.current().bank())).isEqualTo("MUFG");
     }
