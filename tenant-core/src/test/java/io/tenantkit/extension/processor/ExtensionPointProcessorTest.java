@@ -75,17 +75,47 @@ class ExtensionPointProcessorTest {
                 """);
 
         assertThat(errors).singleElement().extracting(d -> d.getMessage(Locale.ROOT))
-                .isEqualTo("Extension point demo.Outer.Hidden is private, so no router can implement it; make it at least package-private.");
+                .isEqualTo("Extension point demo.Outer.Hidden is private or inside a private class, so no router can implement it; "
+                        + "make it (and the classes around it) at least package-private.");
     }
 
-    private List<Diagnostic<? extends JavaFileObject>> compile(String className, String source) {
+    @Test
+    void aSealedExtensionPointIsRejected() {
+        List<Diagnostic<? extends JavaFileObject>> errors = compile("demo.Closed", """
+                package demo;
+                @io.tenantkit.extension.ExtensionPoint
+                public sealed interface Closed permits Only {}
+                final class Only implements Closed {}
+                """);
+
+        assertThat(errors).singleElement().extracting(d -> d.getMessage(Locale.ROOT))
+                .isEqualTo("Extension point demo.Closed is sealed, so no router can implement it; remove 'sealed' "
+                        + "(country modules must be free to implement it too).");
+    }
+
+    @Test
+    void deprecatedMethodsAreRoutedWithoutWarnings() throws IOException {
+        List<Diagnostic<? extends JavaFileObject>> errors = compile("demo.Legacy", """
+                package demo;
+                @io.tenantkit.extension.ExtensionPoint
+                public interface Legacy {
+                    @Deprecated String old();
+                }
+                """, "-Xlint:all", "-Werror");
+
+        assertThat(errors).isEmpty();
+        assertThat(out.resolve("demo/Legacy_TenantRouter.class")).exists();
+    }
+
+    private List<Diagnostic<? extends JavaFileObject>> compile(String className, String source, String... options) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
             files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(out.toFile()));
             files.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(out.toFile()));
             files.setLocation(StandardLocation.CLASS_PATH, List.of(classesOf(ExtensionPoint.class)));
-            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, List.of("-Xlint:none"),
+            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
+                    options.length == 0 ? List.of("-Xlint:none") : List.of(options),
                     null, List.of(new Source(className, source)));
             task.setProcessors(List.of(new ExtensionPointProcessor()));
             task.call();
