@@ -231,6 +231,10 @@ class ExtensionRegistryTest {
                 kr\tFee@global\t-
                 us\tFee@global\t-""".formatted(matrix.get(TenantId.of("jp"), PayoutRouter.class).answer().orElseThrow()
                 .binding().implementationType().getSimpleName()));
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> matrix.get(TenantId.of("de"), FeePolicy.class))
+                .withMessage("The resolution matrix has no tenant 'de'; tenants [apac, jp, kr, us], points "
+                        + "[io.tenantkit.extension.FeePolicy, io.tenantkit.extension.TestPoints$PayoutRouter]");
     }
 
     @Test
