@@ -1,0 +1,99 @@
+package io.tenantkit.extension;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+
+import io.tenantkit.tenant.TenantSnapshot;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The bindings of one extension point sorted by level for one snapshot: per tenant index the
+ * bindings made to that tenant, plus the global ones, each list highest priority first.
+ */
+final class PointIndex {
+
+    private static final Comparator<ExtensionBinding<?>> BY_PRIORITY =
+            Comparator.comparingInt((ExtensionBinding<?> b) -> b.priority()).reversed();
+
+    final Class<?> point;
+    final TenantSnapshot snapshot;
+    final List<ExtensionBinding<?>>[] byTenant;
+    final List<ExtensionBinding<?>> global;
+
+    @SuppressWarnings("unchecked")
+    PointIndex(Class<?> point, TenantSnapshot snapshot) {
+        this.point = point;
+        this.snapshot = snapshot;
+        this.byTenant = (List<ExtensionBinding<?>>[]) new List<?>[snapshot.size()];
+        this.global = new ArrayList<>(2);
+    }
+
+    void add(int tenantIndex, ExtensionBinding<?> binding) {
+        List<ExtensionBinding<?>> level = byTenant[tenantIndex];
+        if (level == null) {
+            level = new ArrayList<>(2);
+            byTenant[tenantIndex] = level;
+        }
+        level.add(binding);
+    }
+
+    /** Sorts every level, highest priority first (stable: equal priorities keep registration order). */
+    void sort() {
+        global.sort(BY_PRIORITY);
+        for (List<ExtensionBinding<?>> level : byTenant) {
+            if (level != null) {
+                level.sort(BY_PRIORITY);
+            }
+        }
+    }
+
+    /** The bindings bound at the tenant level {@code index} (-1: the global level), highest priority first. */
+    List<ExtensionBinding<?>> level(int index) {
+        if (index < 0) {
+            return global;
+        }
+        List<ExtensionBinding<?>> level = byTenant[index];
+        return level == null ? List.of() : level;
+    }
+
+    /** The chain for the tenant at {@code index}: its level, its parents' levels, the global level. */
+    List<ExtensionResolution.Candidate> candidates(int index) {
+        List<ExtensionResolution.Candidate> out = new ArrayList<>(4);
+        for (int i = index; i >= 0; i = snapshot.parentIndexOf(i)) {
+            for (ExtensionBinding<?> b : level(i)) {
+                out.add(new ExtensionResolution.Candidate(snapshot.get(i).id(), b));
+            }
+        }
+        for (ExtensionBinding<?> b : global) {
+            out.add(new ExtensionResolution.Candidate(null, b));
+        }
+        return out;
+    }
+
+    /** The dispatch table. */
+    Table table() {
+        int n = snapshot.size();
+        @Nullable Object[] first = new Object[n];
+        Object[][] chains = new Object[n][];
+        List<?>[] lists = new List<?>[n];
+        for (int i = 0; i < n; i++) {
+            List<Object> chain = new ArrayList<>(4);
+            for (int j = i; j >= 0; j = snapshot.parentIndexOf(j)) {
+                for (ExtensionBinding<?> b : level(j)) {
+                    chain.add(b.implementation());
+                }
+            }
+            for (ExtensionBinding<?> b : global) {
+                chain.add(b.implementation());
+            }
+            chains[i] = chain.toArray();
+            first[i] = chains[i].length == 0 ? null : chains[i][0];
+            lists[i] = Collections.unmodifiableList(Arrays.asList(chains[i].clone()));
+        }
+        return new Table(snapshot, first, chains, lists, true);
+    }
+}

@@ -1,0 +1,359 @@
+package io.tenantkit.extension;
+
+import static io.tenantkit.extension.Fixtures.fee;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.util.List;
+
+import io.tenantkit.context.TenantContext;
+import io.tenantkit.extension.ExtensionProblem.Kind;
+import io.tenantkit.extension.TestPoints.KycPolicy;
+import io.tenantkit.extension.TestPoints.PayoutRouter;
+import io.tenantkit.tenant.Tenant;
+import io.tenantkit.tenant.TenantId;
+import io.tenantkit.tenant.TenantRegistry;
+import io.tenantkit.tenant.TenantStatus;
+import io.tenantkit.tenant.UnknownTenantException;
+
+import org.junit.jupiter.api.Test;
+
+class ExtensionRegistryTest {
+
+    private final TenantRegistry tenants = Fixtures.tenants();
+
+    private String feeNameFor(ExtensionRegistry registry, String tenant) {
+        Tenant t = tenants.require(TenantId.of(tenant));
+        return TenantContext.supplyAs(t, () -> registry.handle(FeePolicy.class).current().name());
+    }
+
+    @Test
+    void resolutionFallsBackFromTenantToRegionToGlobalDefault() {
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
+                .bind(FeePolicy.class, fee("default", 10))
+                .bind(FeePolicy.class, fee("apac", 8), "apac")
+                .bind(FeePolicy.class, fee("jp", 5), "jp")
+                .build();
+
+        assertThat(feeNameFor(registry, "jp")).isEqualTo("jp");
+        assertThat(feeNameFor(registry, "kr")).isEqualTo("apac");
+        assertThat(feeNameFor(registry, "us")).isEqualTo("default");
+    }
+
+    @Test
+    void oneBindingMayServeSeveralTenants() {
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
+                .bind(FeePolicy.class, fee("default", 10))
+                .bind(FeePolicy.class, fee("asia", 5), "jp", "kr")
+                .build();
+
+        assertThat(feeNameFor(registry, "jp")).isEqualTo("asia");
+        assertThat(feeNameFor(registry, "kr")).isEqualTo("asia");
+        assertThat(feeNameFor(registry, "us")).isEqualTo("default");
+    }
+
+    @Test
+    void higherPriorityAnswersFirstWithinALevelButNeverBeatsANearerLevel() {
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
+                .bind(FeePolicy.class, fee("default", 10))
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("default-promo", 0)).priority(100).build())
+                .bind(FeePolicy.class, fee("jp", 5), "jp")
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("jp-promo", 1)).tenants("jp").priority(10).build())
+                .build();
+
+        assertThat(feeNameFor(registry, "jp")).isEqualTo("jp-promo");
+        assertThat(feeNameFor(registry, "us")).isEqualTo("default-promo");
+        Tenant jp = tenants.require(TenantId.of("jp"));
+        List<String> chain = TenantContext.supplyAs(jp,
+                () -> registry.handle(FeePolicy.class).all().stream().map(FeePolicy::name).toList());
+        assertThat(chain).containsExactly("jp-promo", "jp", "default-promo", "default");
+    }
+
+    @Test
+    void aPointWithoutImplementationForAnActiveTenantIsRejectedNamingPointAndTenants() {
+        ExtensionRegistry.Builder builder = ExtensionRegistry.builder(tenants)
+                .bind(FeePolicy.class, fee("apac", 8), "apac");
+
+        assertThatExceptionOfType(ExtensionValidationException.class).isThrownBy(builder::build)
+                .withMessage("Invalid extension bindings (1 problem):\n - Extension point io.tenantkit.extension.FeePolicy "
+                        + "has no implementation for active tenant us. Bind an implementation to it or to a parent, or add "
+                        + "a global default (an implementation bound to no tenant), or declare the point "
+                        + "@ExtensionPoint(optional = true).")
+                .satisfies(e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.kind()).isEqualTo(Kind.UNRESOLVED);
+                    assertThat(p.point()).isEqualTo(FeePolicy.class);
+                    assertThat(p.tenants()).containsExactly(TenantId.of("us"));
+                }));
+    }
+
+    @Test
+    void aDeclaredPointWithNoBindingAtAllIsRejectedForEveryActiveTenant() {
+        ExtensionRegistry.Builder builder = ExtensionRegistry.builder(tenants).point(FeePolicy.class);
+
+        assertThatExceptionOfType(ExtensionValidationException.class).isThrownBy(builder::build)
+                .withMessageContaining("has no implementation for active tenants jp, kr, us. Bind an implementation to each of them");
+    }
+
+    @Test
+    void inactiveAndSuspendedTenantsNeedNoImplementation() {
+        TenantRegistry withSuspended = TenantRegistry.of(Fixtures.APAC, Fixtures.JP,
+                Tenant.builder("de").status(TenantStatus.SUSPENDED).build());
+
+        ExtensionRegistry registry = ExtensionRegistry.builder(withSuspended)
+                .bind(FeePolicy.class, fee("apac", 8), "apac")
+                .build();
+
+        assertThat(registry.explain(TenantId.of("de"), FeePolicy.class).answer()).isEmpty();
+    }
+
+    @Test
+    void twoImplementationsAtTheSameLevelAndPriorityAreRejectedNamingBothClasses() {
+        ExtensionRegistry.Builder builder = ExtensionRegistry.builder(tenants)
+                .bind(FeePolicy.class, fee("default", 10))
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("jp-a", 5)).tenants("jp").source("module a").build())
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("jp-b", 6))
+                        .tenants("jp").build());
+
+        assertThatExceptionOfType(ExtensionValidationException.class).isThrownBy(builder::build)
+                .withMessage("Invalid extension bindings (1 problem):\n - Extension point io.tenantkit.extension.FeePolicy has "
+                        + "two implementations for tenant 'jp' at the same priority 0: io.tenantkit.extension.Fixtures$Fee "
+                        + "(module a) and io.tenantkit.extension.Fixtures$Fee. Give one a higher priority "
+                        + "(@Extension(priority = ...)) or remove one of them.")
+                .satisfies(e -> assertThat(e.problems().get(0).kind()).isEqualTo(Kind.AMBIGUOUS));
+    }
+
+    @Test
+    void twoGlobalDefaultsAtTheSamePriorityAreRejected() {
+        ExtensionRegistry.Builder builder = ExtensionRegistry.builder(tenants)
+                .bind(FeePolicy.class, fee("a", 10))
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("b", 10)).implementationType(String.class).build());
+
+        assertThatExceptionOfType(ExtensionValidationException.class).isThrownBy(builder::build)
+                .withMessageContaining("has two implementations as the global default at the same priority 0: "
+                        + "io.tenantkit.extension.Fixtures$Fee and java.lang.String.");
+    }
+
+    @Test
+    void aBindingToAnUnknownTenantIsRejectedByDefault() {
+        ExtensionRegistry.Builder builder = ExtensionRegistry.builder(tenants)
+                .bind(FeePolicy.class, fee("default", 10))
+                .bind(FeePolicy.class, fee("de", 4), "de");
+
+        assertThatExceptionOfType(ExtensionValidationException.class).isThrownBy(builder::build)
+                .withMessage("Invalid extension bindings (1 problem):\n - Implementation io.tenantkit.extension.Fixtures$Fee "
+                        + "of extension point io.tenantkit.extension.FeePolicy is bound to tenant 'de', which is not declared "
+                        + "(declared: apac, jp, kr, us). Declare the tenant, fix the binding, or set the unknown-tenant policy "
+                        + "to WARN to ignore such bindings.")
+                .satisfies(e -> assertThat(e.problems().get(0).kind()).isEqualTo(Kind.UNKNOWN_TENANT));
+    }
+
+    @Test
+    void aBindingToAnUnknownTenantIsOnlyAWarningWhenConfigured() {
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
+                .unknownTenants(UnknownTenantPolicy.WARN)
+                .bind(FeePolicy.class, fee("default", 10))
+                .bind(FeePolicy.class, fee("de", 4), "de", "jp")
+                .build();
+
+        assertThat(registry.warnings()).containsExactly("Implementation io.tenantkit.extension.Fixtures$Fee of extension "
+                + "point io.tenantkit.extension.FeePolicy is bound to tenant 'de', which is not declared (declared: apac, "
+                + "jp, kr, us). The binding is ignored for 'de'.");
+        assertThat(feeNameFor(registry, "jp")).isEqualTo("de");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        ExtensionRegistry.Builder builder = ExtensionRegistry.builder(tenants)
+                .bind(FeePolicy.class, fee("de", 4), "de")
+                .bind(KycPolicy.class, new Fixtures.Kyc(null, "id"))
+                .bind(KycPolicy.class, new Fixtures.Kyc(null, "passport"));
+
+        assertThatExceptionOfType(ExtensionValidationException.class).isThrownBy(builder::build)
+                .satisfies(e -> assertThat(e.problems()).extracting(ExtensionProblem::kind)
+                        .containsExactlyInAnyOrder(Kind.UNKNOWN_TENANT, Kind.UNRESOLVED, Kind.AMBIGUOUS))
+                .withMessageStartingWith("Invalid extension bindings (3 problems):");
+    }
+
+    @Test
+    void anOptionalPointNeedsNoImplementation() {
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
+                .point(PayoutRouter.class)
+                .bind(PayoutRouter.class, () -> "MUFG", "jp")
+                .build();
+
+        assertThat(registry.explain(TenantId.of("us"), PayoutRouter.class).answer()).isEmpty();
+        assertThat(registry.explain(TenantId.of("jp"), PayoutRouter.class).answer()).isPresent();
+    }
+
+    @Test
+    void explainNamesTheAnsweringImplementationAndTheChain() {
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
+                .bind(FeePolicy.class, fee("default", 10))
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("apac", 8)).tenants("apac").priority(3).source("site-apac").build())
+                .build();
+
+        ExtensionResolution kr = registry.explain(TenantId.of("kr"), FeePolicy.class);
+
+        assertThat(kr.lineage()).containsExactly(TenantId.of("kr"), TenantId.of("apac"));
+        assertThat(kr.answer()).get().satisfies(c -> {
+            assertThat(c.level()).isEqualTo(TenantId.of("apac"));
+            assertThat(((FeePolicy) c.binding().implementation()).name()).isEqualTo("apac");
+        });
+        assertThat(kr.describe()).isEqualTo("""
+                FeePolicy for tenant 'kr' (ACTIVE), chain kr -> apac -> global: io.tenantkit.extension.Fixtures$Fee (site-apac) \
+                answers (bound to apac)
+                  1. apac: io.tenantkit.extension.Fixtures$Fee (site-apac), priority 3
+                  2. global: io.tenantkit.extension.Fixtures$Fee, priority 0""");
+        assertThatExceptionOfType(UnknownTenantException.class)
+                .isThrownBy(() -> registry.explain(TenantId.of("zz"), FeePolicy.class));
+    }
+
+    @Test
+    void theMatrixCoversEveryTenantAndPoint() {
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
+                .bind(FeePolicy.class, fee("default", 10))
+                .bind(FeePolicy.class, fee("jp", 5), "jp")
+                .bind(PayoutRouter.class, () -> "MUFG", "jp")
+                .build();
+
+        ResolutionMatrix matrix = registry.matrix();
+
+        assertThat(matrix.tenants()).extracting(TenantId::value).containsExactly("apac", "jp", "kr", "us");
+        assertThat(matrix.points()).containsExactly(FeePolicy.class, PayoutRouter.class);
+        assertThat(matrix.resolutions()).hasSize(8);
+        assertThat(matrix.get(TenantId.of("jp"), FeePolicy.class).answer()).get()
+                .extracting(ExtensionResolution.Candidate::levelName).isEqualTo("jp");
+        assertThat(matrix.get(TenantId.of("us"), PayoutRouter.class).answer()).isEmpty();
+        assertThat(matrix.toString()).isEqualTo("""
+                tenant\tFeePolicy\tPayoutRouter
+                apac\tFee@global\t-
+                jp\tFee@jp\t%s@jp
+                kr\tFee@global\t-
+                us\tFee@global\t-""".formatted(matrix.get(TenantId.of("jp"), PayoutRouter.class).answer().orElseThrow()
+                .binding().implementationType().getSimpleName()));
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> matrix.get(TenantId.of("de"), FeePolicy.class))
+                .withMessage("The resolution matrix has no tenant 'de'; tenants [apac, jp, kr, us], points "
+                        + "[io.tenantkit.extension.FeePolicy, io.tenantkit.extension.TestPoints$PayoutRouter]");
+    }
+
+    @Test
+    void tablesAreRebuiltWhenTenantsChange() {
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
+                .unknownTenants(UnknownTenantPolicy.WARN)
+                .bind(FeePolicy.class, fee("default", 10))
+                .bind(FeePolicy.class, fee("de", 4), "de")
+                .build();
+
+        tenants.update(s -> s.with(Tenant.builder("de").build()));
+
+        assertThat(feeNameFor(registry, "de")).isEqualTo("de");
+        assertThat(registry.warnings()).isEmpty();
+    }
+
+    @Test
+    void aTenantChangeThatBreaksValidationIsVetoedAndChangesNothing() {
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
+                .bind(FeePolicy.class, fee("apac", 8), "apac")
+                .bind(FeePolicy.class, fee("us", 8), "us")
+                .build();
+
+        assertThatExceptionOfType(ExtensionValidationException.class)
+                .isThrownBy(() -> tenants.update(s -> s.with(Tenant.builder("de").build())))
+                .withMessageContaining("has no implementation for active tenant de.");
+
+        assertThat(tenants.find(TenantId.of("de"))).isEmpty();
+        assertThat(feeNameFor(registry, "jp")).isEqualTo("apac");
+    }
+
+    @Test
+    void bindingChangesRebuildAndABadOneChangesNothing() {
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants).bind(FeePolicy.class, fee("default", 10)).build();
+        ExtensionBinding<FeePolicy> jp = ExtensionBinding.to(FeePolicy.class, fee("jp", 5), "jp");
+
+        registry.bind(jp);
+        assertThat(feeNameFor(registry, "jp")).isEqualTo("jp");
+
+        assertThatExceptionOfType(ExtensionValidationException.class)
+                .isThrownBy(() -> registry.bind(ExtensionBinding.to(FeePolicy.class, fee("jp-twin", 5), "jp")));
+        assertThat(registry.bindings()).hasSize(2);
+        assertThat(feeNameFor(registry, "jp")).isEqualTo("jp");
+
+        assertThat(registry.unbind(jp)).isTrue();
+        assertThat(registry.unbind(jp)).isFalse();
+        assertThat(feeNameFor(registry, "jp")).isEqualTo("default");
+    }
+
+    @Test
+    void aClosedRegistryNoLongerFollowsTheTenantRegistry() {
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
+                .bind(FeePolicy.class, fee("us", 8), "us")
+                .bind(FeePolicy.class, fee("apac", 8), "apac")
+                .build();
+
+        registry.close();
+        tenants.update(s -> s.with(Tenant.builder("de").build()));
+
+        assertThat(tenants.find(TenantId.of("de"))).isPresent();
+    }
+
+    @Test
+    void bindingsAreReadFromExtensionAnnotations() {
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
+                .bindAnnotated(new AnnotatedDefault(), new AnnotatedJp(), new AnnotatedJpPromo())
+                .build();
+
+        assertThat(feeNameFor(registry, "jp")).isEqualTo("jp-promo");
+        assertThat(feeNameFor(registry, "us")).isEqualTo("annotated-default");
+    }
+
+    @Test
+    void anInactiveRegistryFailsClosedUntilBindingsArrive() {
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants).buildInactive();
+        ExtensionHandle<FeePolicy> handle = registry.handle(FeePolicy.class);
+        Tenant jp = tenants.require(TenantId.of("jp"));
+
+        assertThat(registry.isActive()).isFalse();
+        assertThatExceptionOfType(ExtensionResolutionException.class)
+                .isThrownBy(() -> TenantContext.runAs(jp, handle::current))
+                .withMessageStartingWith("Extension point io.tenantkit.extension.FeePolicy was called for tenant 'jp' before "
+                        + "its implementations were registered");
+        assertThatExceptionOfType(ExtensionValidationException.class).isThrownBy(() -> registry.bindAll(List.of()))
+                .withMessageContaining("FeePolicy has no implementation for active tenants jp, kr, us.");
+
+        registry.bindAll(List.of(ExtensionBinding.global(FeePolicy.class, fee("default", 10))));
+
+        assertThat(registry.isActive()).isTrue();
+        assertThat(TenantContext.supplyAs(jp, () -> handle.current().name())).isEqualTo("default");
+    }
+
+    @Test
+    void onlyAnnotatedInterfacesAreExtensionPoints() {
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants).buildInactive();
+
+        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> registry.handle(Runnable.class))
+                .withMessage("java.lang.Runnable is not an extension point: extension points are interfaces annotated "
+                        + "@io.tenantkit.extension.ExtensionPoint.");
+    }
+
+    @Extension
+    static final class AnnotatedDefault extends Fixtures.Fee {
+        AnnotatedDefault() {
+            super("annotated-default", 10);
+        }
+    }
+
+    @Extension(tenants = "jp")
+    static final class AnnotatedJp extends Fixtures.Fee {
+        AnnotatedJp() {
+            super("jp", 5);
+        }
+    }
+
+    @Extension(tenants = "jp", priority = 1)
+    static final class AnnotatedJpPromo extends Fixtures.Fee {
+        AnnotatedJpPromo() {
+            super("jp-promo", 1);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.tenantkit.samples.site.jp;
+
+import io.tenantkit.spring.extension.TenantModule;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The jp module: registered in this jar's auto-configuration imports, so adding the jar to the
+ * application serves {@code jp} with these extensions; none of them names the tenant.
+ */
+// tag::module[]
+@AutoConfiguration
+@TenantModule("jp")
+public final class JpSiteModule {
+
+    @Bean
+    ConsumptionTax jpConsumptionTax() {
+        return new ConsumptionTax();
+    }
+
+    @Bean
+    JpFeePolicy jpFeePolicy(ConsumptionTax consumptionTax) {
+        return new JpFeePolicy(consumptionTax);
+    }
+
+    @Bean
+    JpKycPolicy jpKycPolicy() {
+        return new JpKycPolicy();
+    }
+
+    @Bean
+    ZenginPayoutRouter zenginPayoutRouter() {
+        return new ZenginPayoutRouter();
+    }
+}
+// end::module[]

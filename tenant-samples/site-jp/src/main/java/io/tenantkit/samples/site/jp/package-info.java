@@ -1,0 +1,8 @@
+/**
+ * The Japanese site: fees with consumption tax, KYC with a My Number card, payouts over Zengin.
+ * Everything here is bound to tenant {@code jp} by {@link io.tenantkit.samples.site.jp.JpSiteModule}.
+ */
+@NullMarked
+package io.tenantkit.samples.site.jp;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,27 @@
+package io.tenantkit.samples.site.us;
+
+import io.tenantkit.spring.extension.TenantModule;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** The us module: adding the jar serves {@code us} with these extensions. */
+@AutoConfiguration
+@TenantModule("us")
+public final class UsSiteModule {
+
+    @Bean
+    UsFeePolicy usFeePolicy() {
+        return new UsFeePolicy();
+    }
+
+    @Bean
+    UsKycPolicy usKycPolicy() {
+        return new UsKycPolicy();
+    }
+
+    @Bean
+    AchPayoutRouter achPayoutRouter() {
+        return new AchPayoutRouter();
+    }
+}

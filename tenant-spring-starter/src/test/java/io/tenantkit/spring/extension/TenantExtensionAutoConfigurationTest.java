@@ -1,0 +1,223 @@
+package io.tenantkit.spring.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import io.tenantkit.context.MissingTenantException;
+import io.tenantkit.context.TenantContext;
+import io.tenantkit.extension.Extension;
+import io.tenantkit.extension.ExtensionBinding;
+import io.tenantkit.extension.ExtensionHandle;
+import io.tenantkit.extension.ExtensionRegistry;
+import io.tenantkit.extension.ExtensionRouters;
+import io.tenantkit.extension.ExtensionValidationException;
+import io.tenantkit.spring.autoconfigure.TenantExtensionAutoConfiguration;
+import io.tenantkit.spring.extension.emptymodule.NoTenantModule;
+import io.tenantkit.spring.extension.jpmodule.JpTestModule;
+import io.tenantkit.spring.extension.jpmodule.internal.KrShippingInJpModule;
+import io.tenantkit.spring.extension.twomodules.JpInSharedPackage;
+import io.tenantkit.spring.extension.twomodules.KrInSharedPackage;
+import io.tenantkit.tenant.Tenant;
+import io.tenantkit.tenant.TenantId;
+import io.tenantkit.tenant.TenantRegistry;
+import io.tenantkit.tenant.TenantStatus;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+class TenantExtensionAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(TenantExtensionAutoConfiguration.class))
+            .withUserConfiguration(Tenants.class);
+
+    private static String as(AssertableApplicationContext context, String tenant, java.util.function.Supplier<String> call) {
+        Tenant t = context.getBean(TenantRegistry.class).require(TenantId.of(tenant));
+        return TenantContext.supplyAs(t, call);
+    }
+
+    @Test
+    void sharedCodeInjectingTheExtensionPointGetsARouterThatFollowsTheCurrentTenant() {
+        runner.withUserConfiguration(Shared.class, JpTestModule.class).run(context -> {
+            Checkout checkout = context.getBean(Checkout.class);
+
+            assertThat(ExtensionRouters.isGenerated(checkout.shipping())).isTrue();
+            assertThat(context.getBean(ShippingPolicy.class)).isSameAs(checkout.shipping());
+            assertThat(as(context, "jp", checkout::ship)).isEqualTo("shipped by yamato");
+            assertThat(as(context, "us", checkout::ship)).isEqualTo("shipped by standard post");
+            assertThat(as(context, "kr", checkout::ship)).isEqualTo("shipped by standard post");
+        });
+    }
+
+    @Test
+    void callingWithoutATenantFailsClosed() {
+        runner.withUserConfiguration(Shared.class).run(context -> assertThatExceptionOfType(MissingTenantException.class)
+                .isThrownBy(context.getBean(Checkout.class)::ship)
+                .withMessageContaining("extension point io.tenantkit.spring.extension.ShippingPolicy needs one"));
+    }
+
+    @Test
+    void anExplicitExtensionAnnotationOverridesTheModuleTenant() {
+        runner.withUserConfiguration(Shared.class, JpTestModule.class, KrShippingInJpModule.class).run(context -> {
+            Checkout checkout = context.getBean(Checkout.class);
+
+            assertThat(as(context, "kr", checkout::ship)).isEqualTo("shipped by cj logistics");
+            assertThat(as(context, "jp", checkout::ship)).isEqualTo("shipped by yamato");
+        });
+    }
+
+    @Test
+    void implementationsStayInjectableByTheirOwnClassInsideTheirModule() {
+        runner.withUserConfiguration(Shared.class, JpTestModule.class).run(context ->
+                assertThat(context.getBean(io.tenantkit.spring.extension.jpmodule.JpShipping.class).carrier()).isEqualTo("yamato"));
+    }
+
+    @Test
+    void handlesAreInjectableForReducers() {
+        runner.withUserConfiguration(Shared.class, JpTestModule.class, HandleUser.class).run(context -> {
+            HandleUser user = context.getBean(HandleUser.class);
+
+            assertThat(as(context, "jp", user::allCarriers)).isEqualTo("[yamato, standard post]");
+        });
+    }
+
+    @Test
+    void explainSaysWhichBeanAndModuleAnswers() {
+        runner.withUserConfiguration(Shared.class, JpTestModule.class).run(context -> {
+            ExtensionRegistry registry = context.getBean(ExtensionRegistry.class);
+
+            assertThat(registry.explain(TenantId.of("jp"), ShippingPolicy.class).describe()).startsWith(
+                    "ShippingPolicy for tenant 'jp' (ACTIVE), chain jp -> apac -> global: "
+                            + "io.tenantkit.spring.extension.jpmodule.JpShipping (bean 'jpShipping' of tenant module "
+                            + "io.tenantkit.spring.extension.jpmodule.JpTestModule [jp]) answers (bound to jp)");
+        });
+    }
+
+    @Test
+    void aMissingDefaultStopsStartupNamingPointAndTenants() {
+        runner.withUserConfiguration(JpTestModule.class, CheckoutOnly.class).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).isInstanceOf(ExtensionValidationException.class)
+                    .hasMessageContaining("Extension point io.tenantkit.spring.extension.ShippingPolicy has no implementation "
+                            + "for active tenants kr, us.");
+        });
+    }
+
+    @Test
+    void aBindingToAnUnknownTenantFailsByDefaultAndIsIgnoredWithWarn() {
+        runner.withUserConfiguration(Shared.class, DeShipping.class).run(context -> assertThat(context.getStartupFailure())
+                .isInstanceOf(ExtensionValidationException.class).hasMessageContaining("is bound to tenant 'de', which is not declared"));
+        runner.withUserConfiguration(Shared.class, DeShipping.class)
+                .withPropertyValues("tenantkit.extensions.unknown-tenant=warn")
+                .run(context -> assertThat(context.getBean(ExtensionRegistry.class).warnings()).singleElement()
+                        .asString().contains("tenant 'de', which is not declared"));
+    }
+
+    @Test
+    void modulesSharingAPackageAreRejected() {
+        runner.withUserConfiguration(Shared.class, JpInSharedPackage.class, KrInSharedPackage.class)
+                .run(context -> assertThat(context.getStartupFailure()).isInstanceOf(IllegalStateException.class)
+                        .hasMessage("Tenant modules io.tenantkit.spring.extension.twomodules.JpInSharedPackage and "
+                                + "io.tenantkit.spring.extension.twomodules.KrInSharedPackage share package "
+                                + "io.tenantkit.spring.extension.twomodules, so their extensions cannot be told apart. "
+                                + "Give each module its own package."));
+    }
+
+    @Test
+    void aModuleMustNameItsTenant() {
+        runner.withUserConfiguration(Shared.class, NoTenantModule.class)
+                .run(context -> assertThat(context.getStartupFailure()).isInstanceOf(IllegalStateException.class)
+                        .hasMessage("@TenantModule on io.tenantkit.spring.extension.emptymodule.NoTenantModule names no "
+                                + "tenant; name the tenant (or region) the module serves: @TenantModule(\"jp\")."));
+    }
+
+    @Test
+    void canBeSwitchedOff() {
+        runner.withUserConfiguration(StandardOnly.class).withPropertyValues("tenantkit.extensions.enabled=false")
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(ExtensionRegistry.class);
+                    assertThat(context.getBean(ShippingPolicy.class)).isInstanceOf(StandardShipping.class);
+                });
+    }
+
+    @Test
+    void backsOffWithoutATenantRegistry() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TenantExtensionAutoConfiguration.class))
+                .withUserConfiguration(StandardOnly.class)
+                .run(context -> assertThat(context).doesNotHaveBean(ExtensionRegistry.class));
+    }
+
+    @Test
+    void backsOffToTheApplicationsOwnRegistryAndAddsTheBeansToIt() {
+        runner.withUserConfiguration(Shared.class, OwnRegistry.class).run(context -> {
+            assertThat(context).getBean(ExtensionRegistry.class).isSameAs(context.getBean("ownRegistry"));
+            assertThat(as(context, "us", context.getBean(Checkout.class)::ship)).isEqualTo("shipped by us code binding");
+            assertThat(as(context, "jp", context.getBean(Checkout.class)::ship)).isEqualTo("shipped by standard post");
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Tenants {
+        @Bean
+        TenantRegistry tenantRegistry() {
+            return TenantRegistry.of(Tenant.builder("apac").status(TenantStatus.INACTIVE).build(),
+                    Tenant.builder("jp").parent("apac").build(), Tenant.builder("kr").parent("apac").build(),
+                    Tenant.builder("us").build());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class StandardOnly {
+        @Bean
+        StandardShipping standardShipping() {
+            return new StandardShipping();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CheckoutOnly {
+        @Bean
+        Checkout checkout(ShippingPolicy shipping) {
+            return new Checkout(shipping);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Import({StandardOnly.class, CheckoutOnly.class})
+    static class Shared {
+    }
+
+    @Extension(tenants = "de")
+    static class DeShipping implements ShippingPolicy {
+        @Override
+        public String carrier() {
+            return "dhl";
+        }
+    }
+
+    static class HandleUser {
+        @Autowired
+        ExtensionHandle<ShippingPolicy> shipping;
+
+        String allCarriers() {
+            return shipping.all().stream().map(ShippingPolicy::carrier).toList().toString();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnRegistry {
+        @Bean
+        ExtensionRegistry ownRegistry(TenantRegistry tenants) {
+            return ExtensionRegistry.builder(tenants)
+                    .bind(ExtensionBinding.to(ShippingPolicy.class, () -> "us code binding", "us"))
+                    .buildInactive();
+        }
+    }
+
+}
