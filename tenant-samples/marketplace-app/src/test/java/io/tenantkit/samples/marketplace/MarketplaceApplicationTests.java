@@ -53,6 +53,38 @@ class MarketplaceApplicationTests {
     }
 
     @Test
+    void japaneseSiteIsAnsweredByTheSiteJpModule() throws Exception {
+        // site-jp: 3.6% of 12,345.675 in whole yen (444) plus 10% consumption tax on the fee (44).
+        assertThat(get("/api/site", "jp").body()).contains("488\"", "\"kycDocuments\":[\"my-number-card\",",
+                "\"payoutRail\":\"zengin\"");
+    }
+
+    @Test
+    void usSiteIsAnsweredByTheSiteUsModule() throws Exception {
+        // site-us: 2.9% of 12,345.675 plus 30 cents.
+        assertThat(get("/api/site", "us").body()).contains("\"merchantFee\":\"$358.32\"", "\"payoutRail\":\"ach\"");
+    }
+
+    @Test
+    void germanSiteWithoutAModuleGetsTheGlobalDefaults() throws Exception {
+        // No site-de jar: the marketplace-api defaults answer (5%, government id and bank statement, no local rail).
+        assertThat(get("/api/site", "de").body()).contains("\"merchantFee\":\"617,28\u00a0€\"",
+                "\"kycDocuments\":[\"government-id\",\"bank-statement\"]", "\"payoutRail\":\"international-wire\"");
+    }
+
+    @Test
+    void actuatorShowsWhichModuleAnswersEachTenant() throws Exception {
+        HttpResponse<String> response = get("/actuator/tenants", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"io.tenantkit.samples.marketplace.api.FeePolicy\"",
+                "\"implementation\":\"io.tenantkit.samples.site.jp.JpFeePolicy\",\"level\":\"jp\"",
+                "\"implementation\":\"io.tenantkit.samples.site.us.UsFeePolicy\",\"level\":\"us\"");
+        assertThat(get("/actuator/tenants/de", null).body())
+                .contains("\"implementation\":\"io.tenantkit.samples.marketplace.api.defaults.StandardFeePolicy\",\"level\":\"global\"");
+    }
+
+    @Test
     void unknownTenantIsA404Problem() throws Exception {
         HttpResponse<String> response = get("/api/site", "fr");
 
