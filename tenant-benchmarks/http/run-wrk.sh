@@ -160,4 +160,4 @@ done
 ratio=$(awk -v a="$(mean "$WORK/on.txt" 1)" -v b="$(mean "$WORK/off.txt" 1)" 'BEGIN { printf "%.3f", a / b }')
 echo
 echo "throughput ratio on/off: $ratio (target >= 0.95)"
-echo "on: $URL_ON ${FLAGS_ON:-(no flags)} | off: $URL_OFF ${FLAGS_OFF:-(no flags)} | header: $HEADER | $(wrk --version 2>&1 | head -1 | cut -c1-40)"
+echo "on: $URL_ON ${FLAGS_ON:-(no flags)} | off: $URL_OFF ${FLAGS_OFF:-(no flags)} | header: $HEADER | $(wrk --version 2>&1 | head -1 | awk '{print $1, $2}')"

@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -26,7 +25,7 @@ import org.openjdk.jmh.util.Version;
 
 /**
  * Runs the benchmarks and prints markdown: the machine, then one table per benchmark group, each
- * measured in one JMH run, every row with its ratio to the baseline named by {@link ComparedTo} (same
+ * measured in one JMH run, every row with its ratios to the baselines named by {@link ComparedTo} (same
  * {@code @Param} values, same run). JMH's own progress goes to standard error.
  *
  * <pre>
@@ -96,7 +95,7 @@ public final class BenchmarkReport {
             byKey.put(key(r.getParams().getBenchmark(), params(r)), r);
         }
         StringBuilder md = new StringBuilder();
-        md.append("| benchmark | params | score | error (99.9%) | unit | × baseline |\n");
+        md.append("| benchmark | params | score | error (99.9%) | unit | ratio to baseline |\n");
         md.append("|---|---|---:|---:|---|---:|\n");
         List<RunResult> sorted = new ArrayList<>(results);
         sorted.sort((a, b) -> {
@@ -114,15 +113,14 @@ public final class BenchmarkReport {
         for (RunResult r : sorted) {
             String benchmark = r.getParams().getBenchmark();
             Result<?> primary = r.getPrimaryResult();
-            String baseline = baselineOf(benchmark);
-            String ratio;
-            if (baseline == null) {
-                ratio = "1.00 (baseline)";
-            } else {
+            List<String> baselines = baselinesOf(benchmark);
+            List<String> ratios = new ArrayList<>();
+            for (String baseline : baselines) {
                 RunResult base = byKey.get(key(className(benchmark) + "." + baseline, params(r)));
-                ratio = base == null ? "n/a (baseline " + baseline + " not run)"
-                        : String.format(Locale.ROOT, "%.2f", primary.getScore() / base.getPrimaryResult().getScore());
+                ratios.add(base == null ? "n/a (" + baseline + " not run)" : String.format(Locale.ROOT, "%.2f",
+                        primary.getScore() / base.getPrimaryResult().getScore()) + (baselines.size() > 1 ? " × " + baseline : ""));
             }
+            String ratio = baselines.isEmpty() ? "1.00 (baseline)" : String.join("; ", ratios);
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", simpleName(benchmark),
                     params(r).isEmpty() ? "" : params(r), number(primary.getScore()), number(primary.getScoreError()),
                     primary.getScoreUnit(), ratio));
@@ -131,13 +129,12 @@ public final class BenchmarkReport {
     }
 
     /**
-     * The baseline of a benchmark ("Class.method"): the method named by its {@link ComparedTo}, or null
+     * The baselines of a benchmark ("Class.method"): the methods named by its {@link ComparedTo}, none
      * when it is a baseline itself.
      */
-    static @Nullable String baselineOf(String benchmark) {
-        Method method = benchmarkMethod(benchmark);
-        ComparedTo comparedTo = method.getAnnotation(ComparedTo.class);
-        return comparedTo == null ? null : comparedTo.value();
+    static List<String> baselinesOf(String benchmark) {
+        ComparedTo comparedTo = benchmarkMethod(benchmark).getAnnotation(ComparedTo.class);
+        return comparedTo == null ? List.of() : List.of(comparedTo.value());
     }
 
     /** The {@code @Benchmark} method behind a JMH benchmark name. */
@@ -158,10 +155,10 @@ public final class BenchmarkReport {
 
     private static String sortName(RunResult r) {
         String benchmark = r.getParams().getBenchmark();
-        String baseline = baselineOf(benchmark);
+        List<String> baselines = baselinesOf(benchmark);
         String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
         // Each baseline first, followed by what is compared to it.
-        return baseline == null ? method + " 0" : baseline + " 1 " + method;
+        return baselines.isEmpty() ? method + " 0" : baselines.get(0) + " 1 " + method;
     }
 
     private static String key(String benchmark, String params) {

@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Names the benchmark method of the same class that a benchmark is compared with: the report divides
- * this benchmark's score by that one's, for the same {@code @Param} values, measured in the same run.
+ * Names the benchmark methods of the same class that a benchmark is compared with: the report divides
+ * this benchmark's score by each one's, for the same {@code @Param} values, measured in the same run.
  * A benchmark without this annotation is a baseline (ratio 1).
  */
 @Documented
@@ -16,6 +16,6 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface ComparedTo {
 
-    /** The name of the baseline benchmark method in the same class. */
-    String value();
+    /** The names of the baseline benchmark methods in the same class; the first one orders the report. */
+    String[] value();
 }

@@ -89,7 +89,7 @@ public class TenantScopeBenchmark {
 
     /** TenantKit: enter and leave a scope, MDC included, restoring the outer tenant exactly. */
     @Benchmark
-    @ComparedTo("threadLocalSetRemove")
+    @ComparedTo({"threadLocalSetRemove", "threadLocalSetRemoveWithMdc"})
     public TenantScope enterAndLeave() {
         try (TenantScope scope = TenantContext.enter(jp)) {
             return scope;

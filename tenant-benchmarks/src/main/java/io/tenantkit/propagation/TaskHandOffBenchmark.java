@@ -57,7 +57,7 @@ public class TaskHandOffBenchmark {
 
     /** TenantKit: the executor wrapped by {@code TenantExecutors.wrap}; the task reads {@code TenantContext}. */
     @Benchmark
-    @ComparedTo("plainExecutor")
+    @ComparedTo({"plainExecutor", "rawTtlRunnable"})
     public @Nullable Object tenantKitExecutor(TenantKit state) throws Exception {
         return state.handOff();
     }

@@ -28,6 +28,8 @@ class BenchmarkSmokeTest {
         Map<String, Integer> expected = expectedRuns();
         assertThat(expected).as("benchmarks listed by the JMH annotation processor").isNotEmpty();
 
+        // JMH's machine-wide lock keeps two measuring runs apart; the smoke profile measures nothing.
+        System.setProperty("jmh.ignoreLock", "true");
         Collection<RunResult> results = new Runner(Profile.SMOKE.options("^io\\.tenantkit\\.")
                 .verbosity(VerboseMode.NORMAL).build()).run();
 
@@ -43,8 +45,7 @@ class BenchmarkSmokeTest {
     @Test
     void everyComparisonNamesABenchmarkOfTheSameClass() {
         for (String benchmark : expectedRuns().keySet()) {
-            String baseline = BenchmarkReport.baselineOf(benchmark);
-            if (baseline != null) {
+            for (String baseline : BenchmarkReport.baselinesOf(benchmark)) {
                 String className = benchmark.substring(0, benchmark.lastIndexOf('.'));
                 assertThat(BenchmarkReport.benchmarkMethod(className + "." + baseline).isAnnotationPresent(
                         org.openjdk.jmh.annotations.Benchmark.class)).as(benchmark + " compared to " + baseline).isTrue();
