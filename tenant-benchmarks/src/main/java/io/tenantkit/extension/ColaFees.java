@@ -33,7 +33,11 @@ import com.alibaba.cola.extension.ExtensionPointI;
  */
 final class ColaFees {
 
+    /** The business: COLA's first coordinate. */
     static final String BIZ_ID = "marketplace";
+
+    /** What each tenant's fee must be, to check COLA's answer at setup. */
+    static final Map<String, FeeCalculator> EXPECTED = Map.of("jp", Fees.JP, "sg", Fees.APAC, "us", Fees.GLOBAL);
 
     private ColaFees() {
     }
@@ -53,9 +57,6 @@ final class ColaFees {
         String region = tenant.parent().map(TenantId::value).orElse(BizScenario.DEFAULT_USE_CASE);
         return BizScenario.valueOf(BIZ_ID, region, tenant.id().value());
     }
-
-    /** What each tenant's fee must be, to check COLA's answer at setup. */
-    static final Map<String, FeeCalculator> EXPECTED = Map.of("jp", Fees.JP, "sg", Fees.APAC, "us", Fees.GLOBAL);
 
     /** COLA's extension point: COLA requires {@link ExtensionPointI} and "ExtPt" in the interface name. */
     interface FeeExtPt extends ExtensionPointI, FeeCalculator {

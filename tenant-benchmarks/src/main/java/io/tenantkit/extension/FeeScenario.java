@@ -51,8 +51,7 @@ final class FeeScenario {
     static FeeCalculator[] nearestByIndex() {
         FeeCalculator[] table = new FeeCalculator[TENANTS.size()];
         for (int i = 0; i < table.length; i++) {
-            List<FeeCalculator> chain = chain(i);
-            table[i] = chain.get(0);
+            table[i] = chain(i).get(0);
         }
         return table;
     }
