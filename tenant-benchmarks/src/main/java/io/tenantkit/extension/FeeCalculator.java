@@ -1,0 +1,8 @@
+package io.tenantkit.extension;
+
+/** The extension point of the dispatch benchmarks: a one-line fee, different per country site. */
+interface FeeCalculator {
+
+    /** The fee for {@code amount}, in the same minor units. */
+    long fee(long amount);
+}
