@@ -12,11 +12,13 @@ import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantId;
 import io.tenantkit.tenant.TenantSnapshot;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Shows the extension resolution matrix in the {@code tenants} actuator endpoint, under
  * {@code details.extensions}: for every tenant and extension point, the implementation that answers
  * and the level of the tenant's chain it is bound to; for one tenant, the whole chain and every
- * candidate, in the order calls see them.
+ * candidate, in the order calls see them. An application without extension points gets no entry.
  */
 public final class ExtensionEndpointContributor implements TenantEndpointContributor {
 
@@ -33,7 +35,10 @@ public final class ExtensionEndpointContributor implements TenantEndpointContrib
     }
 
     @Override
-    public Object contribute(TenantSnapshot snapshot) {
+    public @Nullable Object contribute(TenantSnapshot snapshot) {
+        if (extensions.points().isEmpty()) {
+            return null;
+        }
         ResolutionMatrix matrix = extensions.matrix();
         Map<String, Map<String, Object>> byTenant = new LinkedHashMap<>();
         for (TenantId tenant : matrix.tenants()) {
@@ -51,7 +56,10 @@ public final class ExtensionEndpointContributor implements TenantEndpointContrib
     }
 
     @Override
-    public Object contribute(Tenant tenant, TenantSnapshot snapshot) {
+    public @Nullable Object contribute(Tenant tenant, TenantSnapshot snapshot) {
+        if (extensions.points().isEmpty()) {
+            return null;
+        }
         Map<String, Object> byPoint = new LinkedHashMap<>();
         for (Class<?> point : extensions.points()) {
             ExtensionResolution resolution = extensions.explain(tenant.id(), point);

@@ -64,6 +64,20 @@ class ExtensionEndpointContributorTest {
     }
 
     @Test
+    void applicationWithoutExtensionPointsGetsNoExtensionsEntry() {
+        new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(TenantExtensionAutoConfiguration.class,
+                        TenantEndpointAutoConfiguration.class))
+                .withPropertyValues("management.endpoints.web.exposure.include=tenants")
+                .withUserConfiguration(TenantExtensionAutoConfigurationTest.Tenants.class)
+                .run(context -> {
+                    TenantsEndpoint endpoint = context.getBean(TenantsEndpoint.class);
+                    assertThat(endpoint.tenants().details()).doesNotContainKey("extensions");
+                    assertThat(endpoint.tenant("jp").details()).doesNotContainKey("extensions");
+                });
+    }
+
+    @Test
     void withoutActuatorNoContributorIsDefined() {
         runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
                 .run(context -> assertThat(context).doesNotHaveBean(ExtensionEndpointContributor.class));
