@@ -55,20 +55,8 @@ public final class ExtensionHandle<T> {
      * @throws ExtensionResolutionException if none answers (only possible for an optional point, a
      *         tenant that is not active, or a tenant unknown to the table)
      */
-    @SuppressWarnings("unchecked")
     public T current() {
-        Tenant tenant = TenantContext.currentOrNull();
-        Table t = table;
-        if (tenant != null) {
-            int i = t.snapshot.indexOf(tenant);
-            if (i >= 0) {
-                Object implementation = t.first[i];
-                if (implementation != null) {
-                    return (T) implementation;
-                }
-            }
-        }
-        throw failure(tenant, t);
+        return answerFor(TenantContext.currentOrNull());
     }
 
     /**
@@ -86,15 +74,21 @@ public final class ExtensionHandle<T> {
     }
 
     /** The implementation that answers for {@code tenant}, whatever tenant is current (for jobs that fan out over tenants). */
-    @SuppressWarnings("unchecked")
     public T forTenant(Tenant tenant) {
-        Objects.requireNonNull(tenant, "tenant");
+        return answerFor(Objects.requireNonNull(tenant, "tenant"));
+    }
+
+    /** The hot path of {@link #current()}: one field read, an index check, one array read. */
+    @SuppressWarnings("unchecked")
+    private T answerFor(@Nullable Tenant tenant) {
         Table t = table;
-        int i = t.snapshot.indexOf(tenant);
-        if (i >= 0) {
-            Object implementation = t.first[i];
-            if (implementation != null) {
-                return (T) implementation;
+        if (tenant != null) {
+            int i = t.snapshot.indexOf(tenant);
+            if (i >= 0) {
+                Object implementation = t.first[i];
+                if (implementation != null) {
+                    return (T) implementation;
+                }
             }
         }
         throw failure(tenant, t);

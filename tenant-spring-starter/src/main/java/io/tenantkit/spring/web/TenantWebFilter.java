@@ -110,12 +110,7 @@ public final class TenantWebFilter extends OncePerRequestFilter {
         if (request.getDispatcherType() != DispatcherType.REQUEST) {
             // An async or error dispatch of a request resolved before: same tenant, no second resolution.
             if (request.getAttribute(TENANT_ATTRIBUTE) instanceof Tenant tenant) {
-                TenantScope scope = TenantContext.enter(tenant);
-                try {
-                    chain.doFilter(request, response);
-                } finally {
-                    scope.close();
-                }
+                doFilterAs(tenant, request, response, chain);
             } else {
                 chain.doFilter(request, response);
             }
@@ -132,13 +127,16 @@ public final class TenantWebFilter extends OncePerRequestFilter {
             if (header != null) {
                 response.setHeader(header, tenant.id().value());
             }
-            TenantScope scope = TenantContext.enter(tenant);
-            try {
-                chain.doFilter(request, response);
-            } finally {
-                scope.close();
-            }
+            doFilterAs(tenant, request, response, chain);
         } else {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** Runs the rest of the chain as {@code tenant}; the scope restores the thread whatever happens. */
+    private static void doFilterAs(Tenant tenant, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain) throws ServletException, IOException {
+        try (TenantScope scope = TenantContext.enter(tenant)) {
             chain.doFilter(request, response);
         }
     }
