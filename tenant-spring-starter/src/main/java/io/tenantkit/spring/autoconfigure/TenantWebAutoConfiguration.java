@@ -81,7 +81,12 @@ public final class TenantWebAutoConfiguration {
             }
             seen.add(kind);
             switch (kind) {
-                case HEADER -> chain.add(valid(PREFIX + ".header.name", () -> TenantResolvers.header(properties.header().name())));
+                case HEADER -> {
+                    TenantWebProperties.Header header = properties.header();
+                    valid(PREFIX + ".header.name", () -> TenantResolvers.header(header.name()));
+                    chain.add(valid(PREFIX + ".header.trusted-callers",
+                            () -> TenantResolvers.header(header.name(), header.trustedCallers())));
+                }
                 case HOST -> {
                     TenantWebProperties.Host host = properties.host();
                     if (!host.hosts().isEmpty() || !host.baseDomains().isEmpty()) {

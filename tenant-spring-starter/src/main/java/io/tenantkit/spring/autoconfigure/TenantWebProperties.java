@@ -60,8 +60,12 @@ public record TenantWebProperties(
      * The request header resolver.
      *
      * @param name the header carrying the tenant id
+     * @param trustedCallers address ranges (CIDR, such as {@code 10.0.0.0/8} or {@code ::1/128}) of the
+     *        callers whose header is believed, for internal services calling each other; the header of
+     *        any other caller is ignored. Empty (the default): every caller's header is believed, so put
+     *        the app behind a gateway that sets or strips it
      */
-    public record Header(@DefaultValue("X-Tenant-Id") String name) {
+    public record Header(@DefaultValue("X-Tenant-Id") String name, @DefaultValue List<String> trustedCallers) {
     }
 
     /**

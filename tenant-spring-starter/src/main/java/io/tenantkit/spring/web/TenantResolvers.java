@@ -9,9 +9,20 @@ public final class TenantResolvers {
     private TenantResolvers() {
     }
 
-    /** Reads the id from the request header {@code headerName}, such as {@code X-Tenant-Id}. */
+    /** Reads the id from the request header {@code headerName}, such as {@code X-Tenant-Id}, from every caller. */
     public static TenantResolver header(String headerName) {
-        return new HeaderTenantResolver(headerName);
+        return new HeaderTenantResolver(headerName, TrustedCallers.of(List.of()));
+    }
+
+    /**
+     * Reads the id from the request header {@code headerName}, but only from callers whose remote
+     * address lies in one of {@code trustedCallers} (CIDR ranges such as {@code 10.0.0.0/8}; empty:
+     * every caller). Other callers' header is ignored, so a client cannot pick a tenant by forging it.
+     *
+     * @throws IllegalArgumentException naming an entry that is not a literal address or range
+     */
+    public static TenantResolver header(String headerName, List<String> trustedCallers) {
+        return new HeaderTenantResolver(headerName, TrustedCallers.of(trustedCallers));
     }
 
     /**

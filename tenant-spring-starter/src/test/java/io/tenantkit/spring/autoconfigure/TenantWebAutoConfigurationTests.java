@@ -139,6 +139,14 @@ class TenantWebAutoConfigurationTests {
     }
 
     @Test
+    void trustedCallerThatIsNotAnAddressRangeFailsStartupNamingThePropertyAndValue() {
+        runner.withPropertyValues("tenantkit.web.header.trusted-callers=10.0.0.0/8,gateway.internal").run(context -> assertThat(context)
+                .getFailure().extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE)
+                .hasMessageStartingWith("Invalid property tenantkit.web.header.trusted-callers: 'gateway.internal' is not an IP "
+                        + "address or CIDR range such as 10.0.0.0/8, 127.0.0.1 or ::1/128 (host names are not accepted)."));
+    }
+
+    @Test
     void hostMapKeyMustBeATenantId() {
         runner.withPropertyValues("tenantkit.web.host.hosts.JP=shop.example.jp").run(context -> assertThat(context).getFailure()
                 .extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE).hasMessageContaining("tenantkit.web.host.hosts"));
