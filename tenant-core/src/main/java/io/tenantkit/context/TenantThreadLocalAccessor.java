@@ -56,10 +56,20 @@ public final class TenantThreadLocalAccessor implements ThreadLocalAccessor<Tena
         }
     }
 
+    /**
+     * Pops the frame the matching {@code setValue} pushed: the topmost propagated one, together with
+     * any scope the task entered above it and never closed, so that a leaking task leaves nothing
+     * behind on a pooled thread. Scopes entered before the snapshot was restored stay open.
+     */
     private static void popPropagated() {
-        Frame top = TenantContext.SLOT.get();
-        if (top != null && top.propagated) {
-            TenantContext.pop(top);
+        for (Frame f = TenantContext.SLOT.get(); f != null; f = f.previous) {
+            if (f.propagated) {
+                for (Frame g = TenantContext.SLOT.get(); g != f; g = g.previous) {
+                    g.closed = true;
+                }
+                TenantContext.pop(f);
+                return;
+            }
         }
     }
 }

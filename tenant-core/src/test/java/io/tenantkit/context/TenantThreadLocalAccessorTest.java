@@ -80,4 +80,17 @@ class TenantThreadLocalAccessorTest {
         assertThat(TenantContext.current()).isEmpty();
         assertThat(MDC.get("tenant")).isNull();
     }
+
+    @Test
+    void aTaskThatLeavesAScopeOpenLeavesNothingOnThePooledThread() throws Exception {
+        ExecutorService pool = ContextExecutorService.wrap(rawPool, snapshots::captureAll);
+        try (TenantScope scope = TenantContext.enter(jp)) {
+            pool.submit(() -> TenantContext.enter(us)).get(); // never closed: a bug in the task
+        }
+
+        // Regression: the leaked frame stayed on the thread's stack under a pushed "no tenant" frame,
+        // one more per leaking task.
+        assertThat(rawPool.submit(() -> TenantContext.SLOT.get() == null && MDC.get("tenant") == null).get())
+                .isTrue();
+    }
 }
