@@ -5,15 +5,20 @@
 #
 # Usage (from the repository root):
 #   tenant-benchmarks/http/run-wrk.sh
-# Everything is configurable through the environment; the defaults hit the sample app's /ping:
-#   JAR        app jar, built with ./mvnw -q -pl tenant-samples/marketplace-app -am package -DskipTests
-#              when missing (default: tenant-samples/marketplace-app/target/marketplace-app-0.1.0-SNAPSHOT.jar)
+# Everything is configurable through the environment. By default both sides serve the sample app's
+# /api/site for jp: tenancy on through TenantKit's web entry (header X-Tenant-Id resolved, validated,
+# looked up, entered, echoed; tenant tag on the request metrics), tenancy off with profile tenancy-off,
+# where the web entry and the tag are off and a plain filter serves every request as jp (what a
+# single-country deployment of the same app does). The two sides must answer the same body.
+#   JAR        app jar to run as it is; when not set, the sample app is built afresh from this working tree
+#              (./mvnw -q -pl tenant-samples/marketplace-app -am package -DskipTests) and its jar used
 #   JAR_OFF    jar for the tenancy-off side, if it is a different (minimal equivalent) app (default: $JAR)
-#   PATH_ON    request path with tenancy on  (default: /ping)
+#   PATH_ON    request path with tenancy on  (default: /api/site)
 #   PATH_OFF   request path with tenancy off (default: $PATH_ON)
 #   FLAGS_ON   app arguments with tenancy on  (default: none)
-#   FLAGS_OFF  app arguments with tenancy off (default: --tenantkit.web.enabled=false)
+#   FLAGS_OFF  app arguments with tenancy off (default: --spring.profiles.active=tenancy-off)
 #   HEADER     request header sent on both sides (default: "X-Tenant-Id: jp")
+#   SAME_BODY  1 = fail unless both sides answer the same body (default: 1)
 #   JAVA_OPTS  JVM options of both apps (default: -Xms256m -Xmx256m)
 #   ROUNDS     on/off pairs, alternating (default: 3)
 #   DURATION   seconds per measured wrk run (default: 10)
@@ -23,13 +28,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+JAR_GIVEN=${JAR:-}
 JAR=${JAR:-tenant-samples/marketplace-app/target/marketplace-app-0.1.0-SNAPSHOT.jar}
 JAR_OFF=${JAR_OFF:-$JAR}
-PATH_ON=${PATH_ON:-/ping}
+PATH_ON=${PATH_ON:-/api/site}
 PATH_OFF=${PATH_OFF:-$PATH_ON}
 FLAGS_ON=${FLAGS_ON:-}
-FLAGS_OFF=${FLAGS_OFF:---tenantkit.web.enabled=false}
+FLAGS_OFF=${FLAGS_OFF:---spring.profiles.active=tenancy-off}
 HEADER=${HEADER:-X-Tenant-Id: jp}
+SAME_BODY=${SAME_BODY:-1}
 JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m}
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10}
@@ -40,6 +47,9 @@ PIN=${PIN:-1}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
 fail() { echo "run-wrk: $*" >&2; exit 1; }
+for knob in ROUNDS DURATION WARMUP CONNECTIONS THREADS; do
+  [[ ${!knob} =~ ^[1-9][0-9]*$ ]] || fail "$knob must be a whole number of at least 1, not '${!knob}'"
+done
 
 # --- tools ---------------------------------------------------------------------------------------
 need_apt=()
@@ -59,8 +69,11 @@ if [ "$PIN" = 1 ] && command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
 fi
 
 # --- the two apps --------------------------------------------------------------------------------
-if [ ! -f "$JAR" ]; then
+if [ -z "${JAR_GIVEN:-}" ]; then
+  # Spring Boot's repackage keeps the libraries of an existing fat jar: rebuild from scratch, so that the
+  # jar holds the code of this working tree.
   echo "== building $JAR"
+  rm -f "$JAR" "$JAR.original"
   ./mvnw -q -pl tenant-samples/marketplace-app -am package -DskipTests
 fi
 [ -f "$JAR" ] || fail "no jar at $JAR; set JAR to the app jar"
@@ -96,11 +109,15 @@ start_app off "$JAR_OFF" "$FLAGS_OFF"
 URL_ON="http://127.0.0.1:$PORT_on$PATH_ON"
 URL_OFF="http://127.0.0.1:$PORT_off$PATH_OFF"
 
-for url in "$URL_ON" "$URL_OFF"; do
-  status=$(curl -s -o "$WORK/body" -w '%{http_code}' -H "$HEADER" "$url" || true)
-  [ "${status:0:1}" = 2 ] || fail "GET $url with '$HEADER' answered ${status:-nothing}: $(head -c 300 "$WORK/body" 2>/dev/null)"
-  echo "== GET $url -> $status $(head -c 120 "$WORK/body")"
+for side in on off; do
+  if [ "$side" = on ]; then url=$URL_ON; else url=$URL_OFF; fi
+  status=$(curl -s -o "$WORK/body-$side" -w '%{http_code}' -H "$HEADER" "$url" || true)
+  [ "${status:0:1}" = 2 ] || fail "GET $url with '$HEADER' answered ${status:-nothing}: $(head -c 300 "$WORK/body-$side" 2>/dev/null)"
+  echo "== GET $url -> $status $(head -c 120 "$WORK/body-$side")"
 done
+if [ "$SAME_BODY" = 1 ] && ! cmp -s "$WORK/body-on" "$WORK/body-off"; then
+  fail "the two sides answer different bodies, so they do not do the same work; on: $(head -c 300 "$WORK/body-on"); off: $(head -c 300 "$WORK/body-off")"
+fi
 
 # --- load ----------------------------------------------------------------------------------------
 run_wrk() { # $1 = url, $2 = seconds, $3 = output file
@@ -158,6 +175,8 @@ for side in on off; do
     "$(awk '{ s += $6 } END { print s }' "$WORK/$side.txt")" "$(awk '{ s += $7 } END { print s }' "$WORK/$side.txt")"
 done
 ratio=$(awk -v a="$(mean "$WORK/on.txt" 1)" -v b="$(mean "$WORK/off.txt" 1)" 'BEGIN { printf "%.3f", a / b }')
+bad=$(awk '{ s += $6 + $7 } END { print s + 0 }' "$WORK/on.txt" "$WORK/off.txt")
 echo
-echo "throughput ratio on/off: $ratio (target >= 0.95)"
+[ "$bad" = 0 ] || fail "$bad non-2xx responses or socket errors during the measured runs; the ratio $ratio would count failures as throughput"
+echo "throughput ratio on/off: $ratio (target >= 0.95); per round: $(paste -d' ' "$WORK/on.txt" "$WORK/off.txt" | awk '{ printf "%.3f ", $1 / $8 }')"
 echo "on: $URL_ON ${FLAGS_ON:-(no flags)} | off: $URL_OFF ${FLAGS_OFF:-(no flags)} | header: $HEADER | $(wrk --version 2>&1 | head -1 | awk '{print $1, $2}')"

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 import com.alibaba.cola.extension.BizScenario;
@@ -38,12 +39,17 @@ import com.alibaba.ttl.TransmittableThreadLocal;
  *   <li>{@code tenantContextTable}: {@code TenantContext.currentOrNull()}, the snapshot index of that
  *       tenant, a precomputed table: the floor a table-based dispatch over TenantKit's context reaches,
  *       built by hand here from the public core API.</li>
+ *   <li>{@code handleCurrent}: TenantKit's core API, {@code ExtensionHandle.current().fee(amount)}, over
+ *       a registry bound from the {@code @Extension} annotations ({@link TenantKitFees#registry()}).</li>
+ *   <li>{@code springBean}: the {@code FeeCalculator} bean a Spring Boot application with the TenantKit
+ *       starter injects into shared code (the generated router), called like any bean.</li>
  *   <li>{@code colaExecute}: COLA 5.0's {@code ExtensionExecutor.execute} with the tenant's
  *       {@code BizScenario} prebuilt (in an application it is usually built per call, which costs more):
  *       a first-try hit for jp, a fallback to the use case default for sg, to the business default for us.</li>
- *   <li>{@code directAll}, {@code tenantContextTableAll}: several implementations combined (every
- *       implementation up the tenant's chain, summed): the "all" reducer. COLA has no counterpart: it
- *       allows one implementation per coordinate.</li>
+ *   <li>{@code directAll}, {@code tenantContextTableAll}, {@code handleAll}: several implementations
+ *       combined (every implementation up the tenant's chain, summed): the "all" reducer, in hand, over a
+ *       hand-built table, and through {@code ExtensionHandle.all()}. COLA has no counterpart: it allows one
+ *       implementation per coordinate.</li>
  * </ul>
  *
  * <p>Each benchmark runs in its own fork, so every call site sees one implementation class, as in an
@@ -121,6 +127,20 @@ public class ExtensionDispatchBenchmark {
         return nearest[FeeScenario.TENANTS.indexOf(tenant)].fee(amount);
     }
 
+    /** TenantKit's core API: the current tenant's implementation from the handle, then the call. */
+    @Benchmark
+    @ComparedTo({"direct", "colaExecute"})
+    public long handleCurrent(Core core) {
+        return core.handle.current().fee(amount);
+    }
+
+    /** The bean the starter injects for {@code FeeCalculator}, called as shared code calls it. */
+    @Benchmark
+    @ComparedTo({"direct", "colaExecute"})
+    public long springBean(Spring spring) {
+        return spring.fees.fee(amount);
+    }
+
     /** COLA 5.0: {@code ExtensionExecutor.execute} with the tenant's prebuilt {@code BizScenario}. */
     @Benchmark
     @ComparedTo("direct")
@@ -152,6 +172,65 @@ public class ExtensionDispatchBenchmark {
             sum += fee.fee(amount);
         }
         return sum;
+    }
+
+    /** The "all" reducer through TenantKit's core API: {@code ExtensionHandle.all()}, summed. */
+    @Benchmark
+    @ComparedTo({"directAll", "tenantContextTableAll"})
+    public long handleAll(Core core) {
+        long sum = 0;
+        for (FeeCalculator fee : core.handle.all()) {
+            sum += fee.fee(amount);
+        }
+        return sum;
+    }
+
+    /** TenantKit's core registry over the scenario, and the handle shared code keeps in a field. */
+    @State(Scope.Thread)
+    public static class Core {
+
+        ExtensionHandle<FeeCalculator> handle;
+
+        @Setup(Level.Trial)
+        public void bind(ExtensionDispatchBenchmark benchmark) {
+            handle = TenantKitFees.registry().handle(FeeCalculator.class);
+            check("ExtensionHandle.current()", handle.current(), benchmark);
+        }
+    }
+
+    /** A Spring Boot application with the TenantKit starter, started once per fork, and its injected bean. */
+    @State(Scope.Thread)
+    public static class Spring {
+
+        private @Nullable ConfigurableApplicationContext context;
+        FeeCalculator fees;
+
+        @Setup(Level.Trial)
+        public void start(ExtensionDispatchBenchmark benchmark) {
+            context = TenantKitFees.startSpring();
+            fees = context.getBean(FeeCalculator.class);
+            if (!ExtensionRouters.isGenerated(fees)) {
+                throw new IllegalStateException("The injected FeeCalculator is " + fees.getClass().getName()
+                        + ", not the generated router; is the TenantKit annotation processor running on this module?");
+            }
+            check("the injected FeeCalculator bean", fees, benchmark);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            if (context != null) {
+                context.close();
+            }
+        }
+    }
+
+    /** Fails the trial unless {@code answered} computes the fee of the implementation in hand. */
+    static void check(String what, FeeCalculator answered, ExtensionDispatchBenchmark benchmark) {
+        long expected = benchmark.direct.fee(benchmark.amount);
+        long fee = answered.fee(benchmark.amount);
+        if (fee != expected) {
+            throw new IllegalStateException(what + " answered " + fee + " at level " + benchmark.level + ", expected " + expected);
+        }
     }
 
     /** COLA's Spring context, started once per fork, and the tenant's {@code BizScenario}. */

@@ -2,7 +2,8 @@ package io.tenantkit.extension;
 
 /**
  * The three implementations of {@link FeeCalculator}: one bound to tenant {@code jp}, one to the region
- * {@code apac}, one the global default. COLA's copies in {@link ColaFees} compute the same.
+ * {@code apac}, one the global default, as their {@link Extension} annotations say. COLA's copies in
+ * {@link ColaFees} compute the same.
  */
 final class Fees {
 
@@ -16,6 +17,7 @@ final class Fees {
     private Fees() {
     }
 
+    @Extension(tenants = "jp")
     static final class Jp implements FeeCalculator {
         @Override
         public long fee(long amount) {
@@ -23,6 +25,7 @@ final class Fees {
         }
     }
 
+    @Extension(tenants = "apac")
     static final class Apac implements FeeCalculator {
         @Override
         public long fee(long amount) {
@@ -30,6 +33,7 @@ final class Fees {
         }
     }
 
+    @Extension
     static final class Global implements FeeCalculator {
         @Override
         public long fee(long amount) {

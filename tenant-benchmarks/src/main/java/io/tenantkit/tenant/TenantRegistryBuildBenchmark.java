@@ -3,6 +3,8 @@ package io.tenantkit.tenant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.tenantkit.extension.ExtensionRegistry;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -22,7 +24,10 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@code snapshotAndRegistry}: validate the declared tenants into a {@link TenantSnapshot}
  *       (dense indexes, parent links, cycle check) and hold it in a {@link TenantRegistry};</li>
  *   <li>{@code declareAndBuild}: the same, from ids and values, building each {@link Tenant} first
- *       (what binding {@code tenantkit.tenants.*} properties ends in).</li>
+ *       (what binding {@code tenantkit.tenants.*} properties ends in);</li>
+ *   <li>{@code extensionTables}: build and validate the dispatch tables of {@link ScaleExtensions} (three
+ *       points, region and country-module bindings) over the registry: what every tenant or binding
+ *       change costs on top of the registry.</li>
  * </ul>
  *
  * <p>Run: {@code java -jar tenant-benchmarks/target/benchmarks.jar TenantRegistryBuildBenchmark}
@@ -36,10 +41,12 @@ public class TenantRegistryBuildBenchmark {
     public int tenants;
 
     private List<Tenant> declared = List.of();
+    private TenantRegistry registry = TenantRegistry.of();
 
     @Setup(Level.Trial)
     public void declare() {
         declared = ScaleTenants.declare(tenants);
+        registry = new TenantRegistry(TenantSnapshot.of(declared));
     }
 
     /** Validates the declared tenants into a snapshot held by a new registry. */
@@ -52,5 +59,13 @@ public class TenantRegistryBuildBenchmark {
     @Benchmark
     public TenantRegistry declareAndBuild() {
         return new TenantRegistry(TenantSnapshot.of(ScaleTenants.declare(tenants)));
+    }
+
+    /** Builds and validates the extension tables over the registry (closed again, so no listener piles up). */
+    @Benchmark
+    public ExtensionRegistry extensionTables() {
+        try (ExtensionRegistry extensions = ScaleExtensions.registry(registry, tenants)) {
+            return extensions;
+        }
     }
 }

@@ -10,20 +10,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.tenantkit.extension.ExtensionRegistry;
+
 import org.openjdk.jol.info.GraphLayout;
 
 /**
  * The scale program: for 10, 1,000 and 10,000 config-only tenants (see {@link ScaleTenants}), in a fresh
- * JVM each, how long building the registry takes cold (the start-up cost: first use, classes loading,
- * interpreter) and how much heap the registry retains per tenant. Warm build times come from
- * {@link TenantRegistryBuildBenchmark}.
+ * JVM each, how long building the registry and then the extension dispatch tables of
+ * {@link ScaleExtensions} takes cold (the start-up cost: first use, classes loading, interpreter) and how
+ * much heap each retains per tenant. Warm build times come from {@link TenantRegistryBuildBenchmark};
+ * the application's start-up time and heap come from {@code tenant-benchmarks/scale/run-startup.sh}.
  *
  * <p>Heap is measured two ways, and both are printed: the used heap after a forced full GC (Serial
  * collector, fixed heap size) with the registry held, minus the same before it was built, after a
  * warm-up build that loads the classes and fills the JDK caches shared by all tenants (locales,
  * zones, currencies); and JOL's walk of every object reachable from the registry
  * ({@code GraphLayout.totalSize}), which counts shared objects (the region tenants, the JDK's locale
- * and zone instances) once. Both divide by the number of tenants.
+ * and zone instances) once. Both divide by the number of tenants. The extension tables are measured the
+ * same way on top of the registry: the GC delta after building them, and JOL's walk of the extension
+ * registry less that of the tenant registry it holds.
  *
  * <p>Run: {@code java -cp tenant-benchmarks/target/benchmarks.jar io.tenantkit.tenant.TenantScale [counts...]}
  */
@@ -55,8 +60,10 @@ public final class TenantScale {
     static List<String> table(List<Integer> counts) throws IOException, InterruptedException {
         List<String> lines = new ArrayList<>();
         lines.add("| tenants | cold build: declare (ms) | cold build: snapshot + registry (ms) "
-                + "| retained heap per tenant, GC delta (bytes) | retained heap per tenant, JOL (bytes) |");
-        lines.add("|---:|---:|---:|---:|---:|");
+                + "| registry heap per tenant, GC delta (bytes) | registry heap per tenant, JOL (bytes) "
+                + "| cold build: extension tables, " + ScaleExtensions.POINTS + " points (ms) "
+                + "| extension heap per tenant, GC delta (bytes) | extension heap per tenant, JOL (bytes) |");
+        lines.add("|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int n : counts) {
             lines.add(row(runChild(n)));
         }
@@ -65,8 +72,8 @@ public final class TenantScale {
 
     private static String row(String result) {
         String[] f = result.trim().split(" ");
-        return String.format(Locale.ROOT, "| %,d | %s | %s | %,d | %,d |", Integer.parseInt(f[0]), f[1], f[2],
-                Long.parseLong(f[3]), Long.parseLong(f[4]));
+        return String.format(Locale.ROOT, "| %,d | %s | %s | %,d | %,d | %s | %,d | %,d |", Integer.parseInt(f[0]), f[1],
+                f[2], Long.parseLong(f[3]), Long.parseLong(f[4]), f[5], Long.parseLong(f[6]), Long.parseLong(f[7]));
     }
 
     private static String runChild(int n) throws IOException, InterruptedException {
@@ -96,13 +103,14 @@ public final class TenantScale {
         return result;
     }
 
-    /** Child mode: "n declareMs buildMs gcBytesPerTenant jolBytesPerTenant". */
+    /**
+     * Child mode: "n declareMs buildMs gcBytesPerTenant jolBytesPerTenant extensionMs extensionGcBytesPerTenant
+     * extensionJolBytesPerTenant".
+     */
     private static String measure(int n) {
         // Warm-up with other ids: loads the classes and the JDK's shared locale, zone and currency instances.
-        TenantSnapshot warmUp = TenantSnapshot.of(ScaleTenants.declare(ScaleTenants.REGIONS));
-        if (warmUp.size() == 0) {
-            throw new IllegalStateException("empty warm-up snapshot");
-        }
+        TenantRegistry warmUp = new TenantRegistry(TenantSnapshot.of(ScaleTenants.declare(ScaleTenants.REGIONS)));
+        ScaleExtensions.registry(warmUp, ScaleTenants.REGIONS).close();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long before = usedAfterGc(memory);
 
@@ -115,11 +123,22 @@ public final class TenantScale {
 
         long after = usedAfterGc(memory);
         long gcPerTenant = (after - before) / n;
-        long jolPerTenant = GraphLayout.parseInstance(registry).totalSize() / n;
+        long registryJol = GraphLayout.parseInstance(registry).totalSize();
         if (registry.snapshot().size() != n + ScaleTenants.REGIONS + 1) {
             throw new IllegalStateException("registry holds " + registry.snapshot().size() + " tenants");
         }
-        return String.format(Locale.ROOT, "%d %.2f %.2f %d %d", n, (t1 - t0) / 1e6, (t2 - t1) / 1e6, gcPerTenant, jolPerTenant);
+
+        long t3 = System.nanoTime();
+        ExtensionRegistry extensions = ScaleExtensions.registry(registry, n);
+        long t4 = System.nanoTime();
+        long withExtensions = usedAfterGc(memory);
+        // The tenant registry reaches the extension registry now (through its listener): subtract its size from before.
+        long extensionJol = GraphLayout.parseInstance(extensions).totalSize() - registryJol;
+        if (extensions.points().size() != ScaleExtensions.POINTS) {
+            throw new IllegalStateException("extension registry has " + extensions.points() + " points");
+        }
+        return String.format(Locale.ROOT, "%d %.2f %.2f %d %d %.2f %d %d", n, (t1 - t0) / 1e6, (t2 - t1) / 1e6, gcPerTenant,
+                registryJol / n, (t4 - t3) / 1e6, (withExtensions - after) / n, extensionJol / n);
     }
 
     private static long usedAfterGc(MemoryMXBean memory) {

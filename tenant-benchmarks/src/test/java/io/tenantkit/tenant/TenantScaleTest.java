@@ -14,6 +14,6 @@ class TenantScaleTest {
         List<String> table = TenantScale.table(List.of(10));
 
         assertThat(table).hasSize(3);
-        assertThat(table.get(2)).startsWith("| 10 | ").matches("\\| 10 \\|( [0-9.,]+ \\|){4}");
+        assertThat(table.get(2)).startsWith("| 10 | ").matches("\\| 10 \\|( -?[0-9.,]+ \\|){7}");
     }
 }

@@ -1,5 +1,7 @@
 package io.tenantkit.spring.autoconfigure;
 
+import java.util.Map;
+
 import io.tenantkit.tenant.TenantRegistry;
 import io.tenantkit.tenant.TenantSnapshot;
 
@@ -9,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * The {@link TenantRegistry} bean: built from a {@link TenantSnapshot} bean if the application
@@ -34,12 +37,14 @@ public final class TenantAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    TenantRegistry tenantRegistry(TenantKitProperties properties, ObjectProvider<TenantSnapshot> snapshot) {
+    TenantRegistry tenantRegistry(TenantKitProperties properties, ObjectProvider<TenantSnapshot> snapshot,
+            Environment environment) {
         TenantSnapshot declared = snapshot.getIfAvailable();
+        Map<String, Map<String, String>> attributes = TenantAttributes.read(environment);
         if (declared == null) {
-            return new TenantRegistry(TenantDeclarations.toSnapshot(properties.tenants()));
+            return new TenantRegistry(TenantDeclarations.toSnapshot(properties.tenants(), attributes));
         }
-        if (!properties.tenants().isEmpty()) {
+        if (!properties.tenants().isEmpty() || !attributes.isEmpty()) {
             throw new InvalidTenantPropertyException(TenantDeclarations.PREFIX,
                     "tenants are declared both in " + TenantDeclarations.PREFIX + ".* " + properties.tenants().keySet()
                             + " and by a TenantSnapshot bean " + declared,

@@ -1,6 +1,7 @@
 package io.tenantkit.spring.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,10 +20,16 @@ final class TenantDeclarations {
     private TenantDeclarations() {
     }
 
-    static TenantSnapshot toSnapshot(Map<String, TenantDeclaration> declared) {
+    /**
+     * The snapshot of the declared tenants, with their attributes (by tenant key, see
+     * {@link TenantAttributes}); a tenant that has attributes only is declared with defaults.
+     */
+    static TenantSnapshot toSnapshot(Map<String, TenantDeclaration> declarations, Map<String, Map<String, String>> attributes) {
+        Map<String, TenantDeclaration> declared = new LinkedHashMap<>(declarations);
+        attributes.keySet().forEach(key -> declared.putIfAbsent(key, TenantDeclaration.DEFAULTS));
         List<Tenant> tenants = new ArrayList<>(declared.size());
         for (Map.Entry<String, TenantDeclaration> entry : declared.entrySet()) {
-            tenants.add(toTenant(entry.getKey(), entry.getValue()));
+            tenants.add(toTenant(entry.getKey(), entry.getValue(), attributes.getOrDefault(entry.getKey(), Map.of())));
         }
         for (Tenant tenant : tenants) {
             tenant.parent().filter(parent -> !declared.containsKey(parent.value())).ifPresent(parent -> {
@@ -40,7 +47,7 @@ final class TenantDeclarations {
         }
     }
 
-    private static Tenant toTenant(String key, TenantDeclaration declaration) {
+    private static Tenant toTenant(String key, TenantDeclaration declaration, Map<String, String> attributes) {
         TenantId id;
         try {
             id = TenantId.of(key);
@@ -49,7 +56,7 @@ final class TenantDeclarations {
                     "Rename the tenant: ids are lower-case ASCII letters, digits, '_' and '-' (such as jp or us-west).", e);
         }
         String property = PREFIX + "." + id;
-        Tenant.Builder builder = Tenant.builder(id).status(declaration.status()).attributes(declaration.attributes());
+        Tenant.Builder builder = Tenant.builder(id).status(declaration.status()).attributes(attributes);
         String name = declaration.name();
         if (name != null) {
             if (name.isBlank()) {

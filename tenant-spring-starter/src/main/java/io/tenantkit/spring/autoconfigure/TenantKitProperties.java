@@ -37,7 +37,8 @@ public record TenantKitProperties(@DefaultValue("true") boolean enabled, Map<Str
     }
 
     /**
-     * One tenant declared under {@code tenantkit.tenants.<id>}.
+     * One tenant declared under {@code tenantkit.tenants.<id>}. Its free attributes,
+     * {@code tenantkit.tenants.<id>.attributes.<key>}, are read beside this record (see TenantAttributes).
      *
      * @param name display name; the id when not set
      * @param parent id of the parent tenant (a region or group such as {@code apac}), which must be declared too
@@ -46,15 +47,11 @@ public record TenantKitProperties(@DefaultValue("true") boolean enabled, Map<Str
      * @param timeZone time zone, such as {@code Asia/Tokyo}; UTC when not set
      * @param status {@code active} (served), {@code suspended} (known, requests refused) or {@code inactive}
      *        (a region or an unlaunched site: never served)
-     * @param attributes free attributes (plan, segment, ...)
      */
     public record TenantDeclaration(@Nullable String name, @Nullable String parent, @Nullable Locale locale,
-            @Nullable Currency currency, @Nullable ZoneId timeZone, @DefaultValue("active") TenantStatus status,
-            Map<String, String> attributes) {
+            @Nullable Currency currency, @Nullable ZoneId timeZone, @DefaultValue("active") TenantStatus status) {
 
-        /** Copies {@code attributes}; a missing map means none. */
-        public TenantDeclaration {
-            attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
-        }
+        /** A tenant declared by its attributes alone: every other value defaulted. */
+        static final TenantDeclaration DEFAULTS = new TenantDeclaration(null, null, null, null, null, TenantStatus.ACTIVE);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.THROWABLE;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
 
 import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantId;
@@ -50,6 +51,45 @@ class TenantAutoConfigurationTests {
                     assertThat(registry.require(TenantId.of("de")).status()).isEqualTo(TenantStatus.SUSPENDED);
                     assertThat(registry.snapshot().lineage(TenantId.of("jp"))).extracting(t -> t.id().value())
                             .containsExactly("jp", "apac");
+                });
+    }
+
+    @Test
+    void attributesComeFromEverySourceWithPlaceholdersResolvedAndPrecedenceKept() {
+        runner.withPropertyValues(
+                "tenantkit.tenants.jp.name=Japan",
+                "tenantkit.tenants.jp.attributes.plan=standard",
+                "tenantkit.tenants.jp.attributes.segment=${segment.default}",
+                "segment.default=smb")
+                .withSystemProperties("tenantkit.tenants.jp.attributes.plan=gold", "tenantkit.tenants.jp.attributes.region=kanto")
+                .run(context -> {
+                    Map<String, String> attributes = context.getBean(TenantRegistry.class).require(TenantId.of("jp")).attributes();
+                    assertThat(attributes).containsOnlyKeys("plan", "segment", "region");
+                    // The runner's own values take precedence over system properties, as in the Environment.
+                    assertThat(attributes.get("plan")).isEqualTo("standard")
+                            .isEqualTo(context.getEnvironment().getProperty("tenantkit.tenants.jp.attributes.plan"));
+                    assertThat(attributes.get("segment")).isEqualTo("smb");
+                    assertThat(attributes.get("region")).isEqualTo("kanto");
+                });
+    }
+
+    @Test
+    void aTenantWithOnlyAttributesIsDeclaredWithDefaults() {
+        runner.withPropertyValues("tenantkit.tenants.jp.attributes.plan=gold").run(context -> {
+            Tenant jp = context.getBean(TenantRegistry.class).require(TenantId.of("jp"));
+            assertThat(jp.attribute("plan")).contains("gold");
+            assertThat(jp.name()).isEqualTo("jp");
+            assertThat(jp.status()).isEqualTo(TenantStatus.ACTIVE);
+        });
+    }
+
+    @Test
+    void attributesAreNotMistakenForOtherTenantProperties() {
+        runner.withPropertyValues("tenantkit.tenants.jp.name=Japan", "tenantkit.tenants.jp.attributes.plan=gold",
+                "other.tenants.us.attributes.plan=silver", "tenantkit.tenants.jp.locale=ja-JP").run(context -> {
+                    TenantRegistry registry = context.getBean(TenantRegistry.class);
+                    assertThat(registry.all()).extracting(t -> t.id().value()).containsExactly("jp");
+                    assertThat(registry.require(TenantId.of("jp")).attributes()).containsOnlyKeys("plan");
                 });
     }
 

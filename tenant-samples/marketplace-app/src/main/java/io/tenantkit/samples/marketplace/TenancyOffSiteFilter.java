@@ -1,0 +1,45 @@
+package io.tenantkit.samples.marketplace;
+
+import java.io.IOException;
+
+import io.tenantkit.context.TenantContext;
+import io.tenantkit.context.TenantScope;
+import io.tenantkit.tenant.Tenant;
+import io.tenantkit.tenant.TenantId;
+import io.tenantkit.tenant.TenantRegistry;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The HTTP benchmark's baseline, profile {@code tenancy-off} only: TenantKit's web entry and request
+ * tagging are switched off ({@code application-tenancy-off.yml}) and every request is served as the one
+ * site named by {@code marketplace.pinned-site}, entered by this plain filter without resolving,
+ * validating or answering anything: what a single-country deployment of the same app does.
+ * {@code tenant-benchmarks/http/run-wrk.sh} measures the real entry against it.
+ */
+@Component
+@Profile("tenancy-off")
+final class TenancyOffSiteFilter extends OncePerRequestFilter {
+
+    private final Tenant site;
+
+    TenancyOffSiteFilter(TenantRegistry tenants, @Value("${marketplace.pinned-site}") String site) {
+        this.site = tenants.require(TenantId.of(site));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try (TenantScope scope = TenantContext.enter(site)) {
+            chain.doFilter(request, response);
+        }
+    }
+}
