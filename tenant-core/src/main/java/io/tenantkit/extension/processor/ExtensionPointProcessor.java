@@ -89,7 +89,7 @@ public final class ExtensionPointProcessor extends AbstractProcessor {
     private void generate(TypeElement point) {
         PackageElement pkg = processingEnv.getElementUtils().getPackageOf(point);
         String simpleName = flatName(point) + "_TenantRouter";
-        String pointType = point.getQualifiedName().toString() + typeArguments(point);
+        String pointType = point.getQualifiedName().toString() + typeArguments(point.getTypeParameters());
         StringBuilder src = new StringBuilder();
         if (!pkg.isUnnamed()) {
             src.append("package ").append(pkg.getQualifiedName()).append(";\n\n");
@@ -163,8 +163,10 @@ public final class ExtensionPointProcessor extends AbstractProcessor {
         if (type.getReturnType().getKind() != TypeKind.VOID) {
             src.append("return ");
         }
-        src.append("this.handle.current().").append(method.getSimpleName()).append('(').append(String.join(", ", names))
-                .append(");\n    }\n");
+        // Explicit type arguments: re-inferred, a type variable that only a throws clause or an
+        // intersection bound pins down would not be the router's own.
+        src.append("this.handle.current().").append(typeArguments(method.getTypeParameters())).append(method.getSimpleName())
+                .append('(').append(String.join(", ", names)).append(");\n    }\n");
     }
 
     private static boolean hiddenFromRouter(Element element) {
@@ -184,11 +186,11 @@ public final class ExtensionPointProcessor extends AbstractProcessor {
         return name.toString();
     }
 
-    private static String typeArguments(TypeElement type) {
-        if (type.getTypeParameters().isEmpty()) {
+    private static String typeArguments(List<? extends TypeParameterElement> parameters) {
+        if (parameters.isEmpty()) {
             return "";
         }
-        return type.getTypeParameters().stream().map(p -> p.getSimpleName().toString()).collect(Collectors.joining(", ", "<", ">"));
+        return parameters.stream().map(p -> p.getSimpleName().toString()).collect(Collectors.joining(", ", "<", ">"));
     }
 
     private static String typeParameters(List<? extends TypeParameterElement> parameters) {

@@ -107,6 +107,26 @@ class ExtensionPointProcessorTest {
         assertThat(out.resolve("demo/Legacy_TenantRouter.class")).exists();
     }
 
+    @Test
+    void genericMethodsAreForwardedWithExplicitTypeArguments() throws IOException {
+        // Re-inferred, E of the forwarding call was not the router's E: a thrown E bounded by
+        // Exception & Runnable did not compile.
+        List<Diagnostic<? extends JavaFileObject>> errors = compile("demo.Picker", """
+                package demo;
+                import java.util.List;
+                @io.tenantkit.extension.ExtensionPoint
+                public interface Picker<T> {
+                    <E extends Exception & Runnable> T pick(List<T> xs, E e) throws E;
+                    <E extends Exception & Runnable> void check() throws E;
+                }
+                """);
+
+        assertThat(errors).isEmpty();
+        assertThat(Files.readString(out.resolve("demo/Picker_TenantRouter.java")))
+                .contains("return this.handle.current().<E>pick(xs, e);")
+                .contains("this.handle.current().<E>check();");
+    }
+
     private List<Diagnostic<? extends JavaFileObject>> compile(String className, String source, String... options) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
