@@ -127,6 +127,23 @@ class ExtensionPointProcessorTest {
                 .contains("this.handle.current().<E>check();");
     }
 
+    @Test
+    void genericVarargsAreRoutedWithoutWarnings() throws IOException {
+        // The point's own declarations carry the heap-pollution warning, suppressed here by its author;
+        // the router's overrides repeated it, and a -Werror build failed.
+        List<Diagnostic<? extends JavaFileObject>> errors = compile("demo.Collector", """
+                package demo;
+                @io.tenantkit.extension.ExtensionPoint
+                public interface Collector<V> {
+                    @SuppressWarnings("unchecked") void add(V... values);
+                    @SuppressWarnings("unchecked") <W extends V> java.util.List<W> of(W first, W... more);
+                }
+                """, "-Xlint:all", "-Werror");
+
+        assertThat(errors).isEmpty();
+        assertThat(out.resolve("demo/Collector_TenantRouter.class")).exists();
+    }
+
     private List<Diagnostic<? extends JavaFileObject>> compile(String className, String source, String... options) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
