@@ -1,14 +1,17 @@
 package io.tenantkit.extension.processor;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
@@ -26,6 +29,10 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+import io.tenantkit.extension.ExtensionPointIndex;
 
 /**
  * Generates {@code <Name>_TenantRouter} for every interface annotated
@@ -38,13 +45,25 @@ import javax.tools.Diagnostic;
  * default up to JDK 22; on JDK 23+ name it with {@code -processor} or use {@code -proc:full}).
  * Nested interfaces get the enclosing names joined by {@code _}; local interfaces are not seen by
  * annotation processing and fall back to a proxy.
+ *
+ * <p>It also lists the points it saw in the index resource {@value ExtensionPointIndex#RESOURCE}
+ * (merged with the one an earlier, incremental compilation left in the output), read by
+ * {@link ExtensionPointIndex}. {@code -A}{@value #INDEX_OPTION}{@code =false} leaves the index out, for
+ * compilations whose points are fixtures that should not reach every application of the class path
+ * (tests).
  */
 public final class ExtensionPointProcessor extends AbstractProcessor {
 
     static final String ANNOTATION = "io.tenantkit.extension.ExtensionPoint";
 
+    /** The processor option that, set to {@code false}, leaves the extension point index out. */
+    static final String INDEX_OPTION = "tenantkit.extensionPointIndex";
+
     /** Methods of {@code Object} an interface may redeclare; the router answers them itself. */
     private static final Set<String> OBJECT_METHODS = Set.of("toString()", "hashCode()", "equals(java.lang.Object)");
+
+    /** Binary names of the points seen in all rounds, for the index. */
+    private final Set<String> indexed = new TreeSet<>();
 
     /** Used by the {@link java.util.ServiceLoader}. */
     public ExtensionPointProcessor() {
@@ -53,6 +72,11 @@ public final class ExtensionPointProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(ANNOTATION);
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(INDEX_OPTION);
     }
 
     @Override
@@ -78,8 +102,12 @@ public final class ExtensionPointProcessor extends AbstractProcessor {
                                     + "(country modules must be free to implement it too).", element);
                 } else {
                     generate((TypeElement) element);
+                    indexed.add(processingEnv.getElementUtils().getBinaryName((TypeElement) element).toString());
                 }
             }
+        }
+        if (round.processingOver() && !indexed.isEmpty() && !"false".equals(processingEnv.getOptions().get(INDEX_OPTION))) {
+            writeIndex();
         }
         // Claimed: @ExtensionPoint is ours, and an unclaimed annotation is a -Xlint:processing warning
         // (which is also why the router carries no @Generated: nothing would claim it).
@@ -131,6 +159,27 @@ public final class ExtensionPointProcessor extends AbstractProcessor {
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
                     "Cannot write the TenantKit router " + name + ": " + e.getMessage(), point);
+        }
+    }
+
+    private void writeIndex() {
+        Filer filer = processingEnv.getFiler();
+        Set<String> names = new TreeSet<>(indexed);
+        try {
+            FileObject existing = filer.getResource(StandardLocation.CLASS_OUTPUT, "", ExtensionPointIndex.RESOURCE);
+            try (BufferedReader in = new BufferedReader(existing.openReader(true))) {
+                in.lines().map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(names::add);
+            }
+        } catch (IOException e) {
+            // No index from an earlier compilation.
+        }
+        try (Writer out = filer.createResource(StandardLocation.CLASS_OUTPUT, "", ExtensionPointIndex.RESOURCE).openWriter()) {
+            for (String name : names) {
+                out.write(name + "\n");
+            }
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    "Cannot write the TenantKit extension point index " + ExtensionPointIndex.RESOURCE + ": " + e.getMessage());
         }
     }
 

@@ -23,6 +23,7 @@ import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 import io.tenantkit.extension.ExtensionPoint;
+import io.tenantkit.extension.ExtensionPointIndex;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,6 +143,65 @@ class ExtensionPointProcessorTest {
 
         assertThat(errors).isEmpty();
         assertThat(out.resolve("demo/Collector_TenantRouter.class")).exists();
+    }
+
+    @Test
+    void theExtensionPointsAreListedInTheIndexByBinaryName() throws IOException {
+        List<Diagnostic<? extends JavaFileObject>> errors = compile("demo.Site", """
+                package demo;
+                public interface Site {
+                    @io.tenantkit.extension.ExtensionPoint
+                    interface Tax {}
+                    @io.tenantkit.extension.ExtensionPoint(optional = true)
+                    interface Rail {}
+                    interface NotAPoint {}
+                }
+                """);
+
+        assertThat(errors).isEmpty();
+        assertThat(Files.readAllLines(out.resolve(ExtensionPointIndex.RESOURCE))).containsExactly("demo.Site$Rail", "demo.Site$Tax");
+    }
+
+    @Test
+    void anIncrementalCompilationAddsToTheIndexItFinds() throws IOException {
+        compile("demo.Fee", """
+                package demo;
+                @io.tenantkit.extension.ExtensionPoint
+                public interface Fee {}
+                """);
+
+        List<Diagnostic<? extends JavaFileObject>> errors = compile("demo.Kyc", """
+                package demo;
+                @io.tenantkit.extension.ExtensionPoint
+                public interface Kyc {}
+                """);
+
+        assertThat(errors).isEmpty();
+        assertThat(Files.readAllLines(out.resolve(ExtensionPointIndex.RESOURCE))).containsExactly("demo.Fee", "demo.Kyc");
+    }
+
+    @Test
+    void theIndexCanBeLeftOut() {
+        List<Diagnostic<? extends JavaFileObject>> errors = compile("demo.Fixture", """
+                package demo;
+                @io.tenantkit.extension.ExtensionPoint
+                public interface Fixture {}
+                """, "-Xlint:all", "-Werror", "-Atenantkit.extensionPointIndex=false");
+
+        assertThat(errors).isEmpty();
+        assertThat(out.resolve("demo/Fixture_TenantRouter.class")).exists();
+        assertThat(out.resolve(ExtensionPointIndex.RESOURCE)).doesNotExist();
+    }
+
+    @Test
+    void aCompilationWithoutExtensionPointsWritesNoIndex() {
+        List<Diagnostic<? extends JavaFileObject>> errors = compile("demo.Plain", """
+                package demo;
+                public interface Plain {}
+                """);
+
+        assertThat(errors).isEmpty();
+        assertThat(out.resolve(ExtensionPointIndex.RESOURCE)).doesNotExist();
     }
 
     private List<Diagnostic<? extends JavaFileObject>> compile(String className, String source, String... options) {
