@@ -3,11 +3,19 @@ package io.tenantkit.spring.extension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
 import io.tenantkit.context.MissingTenantException;
 import io.tenantkit.context.TenantContext;
 import io.tenantkit.extension.Extension;
 import io.tenantkit.extension.ExtensionBinding;
 import io.tenantkit.extension.ExtensionHandle;
+import io.tenantkit.extension.ExtensionPointIndex;
 import io.tenantkit.extension.ExtensionRegistry;
 import io.tenantkit.extension.ExtensionRouters;
 import io.tenantkit.extension.ExtensionValidationException;
@@ -23,8 +31,10 @@ import io.tenantkit.tenant.TenantRegistry;
 import io.tenantkit.tenant.TenantStatus;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -120,6 +130,47 @@ class TenantExtensionAutoConfigurationTest {
     }
 
     @Test
+    void anIndexedOptionalPointThatNoBeanImplementsStillGetsItsRouterAndHandle(@TempDir Path jar) throws IOException {
+        try (URLClassLoader loader = withIndex(jar, LoyaltyProgram.class.getName())) {
+            runner.withClassLoader(loader).withUserConfiguration(Shared.class, LoyaltyUser.class).run(context -> {
+                LoyaltyUser user = context.getBean(LoyaltyUser.class);
+
+                assertThat(ExtensionRouters.isGenerated(context.getBean(LoyaltyProgram.class))).isTrue();
+                assertThat(as(context, "jp", user::programName)).isEqualTo("none");
+            });
+        }
+    }
+
+    @Test
+    void anIndexedRequiredPointThatNoBeanImplementsStopsStartupWithTenantKitsReport(@TempDir Path jar) throws IOException {
+        // Without the index: Spring's NoSuchBeanDefinitionException for the ShippingPolicy Checkout injects.
+        try (URLClassLoader loader = withIndex(jar, ShippingPolicy.class.getName())) {
+            runner.withClassLoader(loader).withUserConfiguration(CheckoutOnly.class).run(context -> {
+                assertThat(context).hasFailed();
+                FailureAnalysis analysis = new ExtensionValidationFailureAnalyzer().analyze(context.getStartupFailure());
+
+                assertThat(analysis.getDescription()).isEqualTo("""
+                        TenantKit extension bindings are invalid:
+
+                            - Extension point io.tenantkit.spring.extension.ShippingPolicy has no implementation for \
+                        active tenants jp, kr, us. Bind an implementation to each of them or to a parent, or add a global \
+                        default (an implementation bound to no tenant), or declare the point \
+                        @ExtensionPoint(optional = true).""");
+                assertThat(analysis.getAction()).startsWith("- Give io.tenantkit.spring.extension.ShippingPolicy an "
+                        + "implementation for 'jp', 'kr', 'us': add the tenant module jar that serves them");
+            });
+        }
+    }
+
+    /** A class loader that also sees {@code jar}, holding an extension point index that lists {@code points}. */
+    private static URLClassLoader withIndex(Path jar, String... points) throws IOException {
+        Path index = jar.resolve(ExtensionPointIndex.RESOURCE);
+        Files.createDirectories(index.getParent());
+        Files.write(index, List.of(points));
+        return new URLClassLoader(new URL[] {jar.toUri().toURL()}, TenantExtensionAutoConfigurationTest.class.getClassLoader());
+    }
+
+    @Test
     void modulesSharingAPackageAreRejected() {
         runner.withUserConfiguration(Shared.class, JpInSharedPackage.class, KrInSharedPackage.class)
                 .run(context -> assertThat(context.getStartupFailure()).isInstanceOf(IllegalStateException.class)
@@ -207,6 +258,16 @@ class TenantExtensionAutoConfigurationTest {
 
         String allCarriers() {
             return shipping.all().stream().map(ShippingPolicy::carrier).toList().toString();
+        }
+    }
+
+    static class LoyaltyUser {
+        @Autowired
+        ExtensionHandle<LoyaltyProgram> loyalty;
+
+        String programName() {
+            LoyaltyProgram program = loyalty.currentOrNull();
+            return program == null ? "none" : program.name();
         }
     }
 
