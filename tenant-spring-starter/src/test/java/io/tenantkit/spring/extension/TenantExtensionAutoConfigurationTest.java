@@ -20,11 +20,13 @@ import io.tenantkit.extension.ExtensionRegistry;
 import io.tenantkit.extension.ExtensionRouters;
 import io.tenantkit.extension.ExtensionValidationException;
 import io.tenantkit.spring.autoconfigure.TenantExtensionAutoConfiguration;
+import io.tenantkit.spring.extension.badidmodule.BadIdModule;
 import io.tenantkit.spring.extension.emptymodule.NoTenantModule;
 import io.tenantkit.spring.extension.jpmodule.JpTestModule;
 import io.tenantkit.spring.extension.jpmodule.internal.KrShippingInJpModule;
 import io.tenantkit.spring.extension.twomodules.JpInSharedPackage;
 import io.tenantkit.spring.extension.twomodules.KrInSharedPackage;
+import io.tenantkit.tenant.InvalidTenantIdException;
 import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantId;
 import io.tenantkit.tenant.TenantRegistry;
@@ -173,7 +175,7 @@ class TenantExtensionAutoConfigurationTest {
     @Test
     void modulesSharingAPackageAreRejected() {
         runner.withUserConfiguration(Shared.class, JpInSharedPackage.class, KrInSharedPackage.class)
-                .run(context -> assertThat(context.getStartupFailure()).isInstanceOf(IllegalStateException.class)
+                .run(context -> assertThat(context.getStartupFailure()).isInstanceOf(TenantModuleException.class)
                         .hasMessage("Tenant modules io.tenantkit.spring.extension.twomodules.JpInSharedPackage and "
                                 + "io.tenantkit.spring.extension.twomodules.KrInSharedPackage share package "
                                 + "io.tenantkit.spring.extension.twomodules, so their extensions cannot be told apart. "
@@ -183,9 +185,18 @@ class TenantExtensionAutoConfigurationTest {
     @Test
     void aModuleMustNameItsTenant() {
         runner.withUserConfiguration(Shared.class, NoTenantModule.class)
-                .run(context -> assertThat(context.getStartupFailure()).isInstanceOf(IllegalStateException.class)
+                .run(context -> assertThat(context.getStartupFailure()).isInstanceOf(TenantModuleException.class)
                         .hasMessage("@TenantModule on io.tenantkit.spring.extension.emptymodule.NoTenantModule names no "
-                                + "tenant; name the tenant (or region) the module serves: @TenantModule(\"jp\")."));
+                                + "tenant. Name the tenant (or region) the module serves: @TenantModule(\"jp\")."));
+    }
+
+    @Test
+    void aModuleMustNameAValidTenantId() {
+        runner.withUserConfiguration(Shared.class, BadIdModule.class)
+                .run(context -> assertThat(context.getStartupFailure()).isInstanceOf(TenantModuleException.class)
+                        .hasMessageStartingWith("@TenantModule on io.tenantkit.spring.extension.badidmodule.BadIdModule "
+                                + "names an invalid tenant: Invalid tenant id \"JP\"")
+                        .hasCauseInstanceOf(InvalidTenantIdException.class));
     }
 
     @Test
