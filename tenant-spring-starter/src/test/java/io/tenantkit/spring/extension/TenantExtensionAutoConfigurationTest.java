@@ -24,6 +24,7 @@ import io.tenantkit.spring.extension.badidmodule.BadIdModule;
 import io.tenantkit.spring.extension.emptymodule.NoTenantModule;
 import io.tenantkit.spring.extension.jpmodule.JpTestModule;
 import io.tenantkit.spring.extension.jpmodule.internal.KrShippingInJpModule;
+import io.tenantkit.spring.extension.krmodule.KrTestModule;
 import io.tenantkit.spring.extension.twomodules.JpInSharedPackage;
 import io.tenantkit.spring.extension.twomodules.KrInSharedPackage;
 import io.tenantkit.tenant.InvalidTenantIdException;
@@ -81,6 +82,20 @@ class TenantExtensionAutoConfigurationTest {
 
             assertThat(as(context, "kr", checkout::ship)).isEqualTo("shipped by cj logistics");
             assertThat(as(context, "jp", checkout::ship)).isEqualTo("shipped by yamato");
+        });
+    }
+
+    @Test
+    void aBeanDeclaredByAModulesBeanMethodBelongsToTheModuleWhereverItsClassLives() {
+        runner.withUserConfiguration(Shared.class, KrTestModule.class).run(context -> {
+            ExtensionRegistry registry = context.getBean(ExtensionRegistry.class);
+
+            assertThat(registry.explain(TenantId.of("kr"), ShippingPolicy.class).describe()).startsWith(
+                    "ShippingPolicy for tenant 'kr' (ACTIVE), chain kr -> apac -> global: "
+                            + "io.tenantkit.spring.extension.StandardShipping (bean 'krShipping' of tenant module "
+                            + "io.tenantkit.spring.extension.krmodule.KrTestModule [kr]) answers (bound to kr)");
+            assertThat(registry.explain(TenantId.of("jp"), ShippingPolicy.class).describe())
+                    .contains("StandardShipping (bean 'standardShipping') answers (bound to global)");
         });
     }
 
