@@ -168,7 +168,7 @@ public final class ExtensionPointProcessor extends AbstractProcessor {
         try {
             FileObject existing = filer.getResource(StandardLocation.CLASS_OUTPUT, "", ExtensionPointIndex.RESOURCE);
             try (BufferedReader in = new BufferedReader(existing.openReader(true))) {
-                in.lines().map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(names::add);
+                in.lines().forEach(names::add);   // written by this processor: one name per line
             }
         } catch (IOException e) {
             // No index from an earlier compilation.
