@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Tables are rebuilt and validated whenever the tenant registry or the bindings change, and
  * published only when valid: a change that fails validation throws {@link ExtensionValidationException}
- * and changes nothing (a tenant registry change is vetoed). Calls in flight keep using the table they
- * read. Thread-safe.
+ * and changes nothing (a tenant registry change is vetoed). Binding changes hold tenant changes off
+ * ({@link TenantRegistry#withSnapshot}), so each is validated against the snapshot its tables are
+ * published for. Calls in flight keep using the table they read. Thread-safe.
  */
 public final class ExtensionRegistry implements AutoCloseable {
 

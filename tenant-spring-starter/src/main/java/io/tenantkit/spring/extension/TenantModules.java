@@ -41,7 +41,11 @@ final class TenantModules {
         this.modules = modules;
     }
 
-    /** The modules among the beans of {@code beanFactory}. */
+    /**
+     * The modules among the beans of {@code beanFactory}.
+     *
+     * @throws TenantModuleException if a module names no tenant or an invalid tenant id, or two share a package
+     */
     static TenantModules find(ConfigurableListableBeanFactory beanFactory) {
         List<Module> found = new ArrayList<>();
         for (String name : beanFactory.getBeanNamesForAnnotation(TenantModule.class)) {
