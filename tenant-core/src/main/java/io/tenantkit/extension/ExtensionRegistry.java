@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantId;
@@ -36,8 +37,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Tables are rebuilt and validated whenever the tenant registry or the bindings change, and
  * published only when valid: a change that fails validation throws {@link ExtensionValidationException}
- * and changes nothing (a tenant registry change is vetoed). Calls in flight keep using the table they
- * read. Thread-safe.
+ * and changes nothing (a tenant registry change is vetoed). Binding changes hold tenant changes off
+ * ({@link TenantRegistry#withSnapshot}), so each is validated against the snapshot its tables are
+ * published for. Calls in flight keep using the table they read. Thread-safe.
  */
 public final class ExtensionRegistry implements AutoCloseable {
 
@@ -115,13 +117,13 @@ public final class ExtensionRegistry implements AutoCloseable {
      * @throws ExtensionValidationException if the result does not validate; nothing changes then
      */
     public void bindAll(Collection<? extends ExtensionBinding<?>> added) {
-        synchronized (lock) {
-            List<ExtensionBinding<?>> next = new ArrayList<>(bindings);
+        change(current -> {
+            List<ExtensionBinding<?>> next = new ArrayList<>(current);
             for (ExtensionBinding<?> b : added) {
                 next.add(Objects.requireNonNull(b, "binding"));
             }
-            rebuild(next);
-        }
+            return next;
+        });
     }
 
     /**
@@ -130,13 +132,13 @@ public final class ExtensionRegistry implements AutoCloseable {
      * @throws ExtensionValidationException if the result does not validate; nothing changes then
      */
     public void replaceBindings(Collection<? extends ExtensionBinding<?>> all) {
-        synchronized (lock) {
+        change(current -> {
             List<ExtensionBinding<?>> next = new ArrayList<>(all.size());
             for (ExtensionBinding<?> b : all) {
                 next.add(Objects.requireNonNull(b, "binding"));
             }
-            rebuild(next);
-        }
+            return next;
+        });
     }
 
     /**
@@ -146,14 +148,10 @@ public final class ExtensionRegistry implements AutoCloseable {
      * @throws ExtensionValidationException if the result does not validate; nothing changes then
      */
     public boolean unbind(ExtensionBinding<?> binding) {
-        synchronized (lock) {
-            List<ExtensionBinding<?>> next = new ArrayList<>(bindings);
-            if (!next.removeIf(b -> b == binding)) {
-                return false;
-            }
-            rebuild(next);
-            return true;
-        }
+        return change(current -> {
+            List<ExtensionBinding<?>> next = new ArrayList<>(current);
+            return next.removeIf(b -> b == binding) ? next : null;
+        });
     }
 
     /** The bindings, in registration order. */
@@ -224,11 +222,29 @@ public final class ExtensionRegistry implements AutoCloseable {
 
     // --- building and publishing; all under lock ---
 
-    private void rebuild(List<ExtensionBinding<?>> next) {
-        State built = Resolver.build(tenants.snapshot(), next, declaredPoints, unknownTenants, version + 1);
-        bindings = List.copyOf(next);
-        version++;
-        publish(built);
+    /**
+     * Applies {@code edit} to the bindings (null: nothing to change) and rebuilds. Holds the tenant
+     * registry's changes off first, then this registry's lock, the order a tenant change takes them in
+     * (its listener runs under the first and takes the second): a tenant change cannot come between
+     * validating against a snapshot and publishing the tables, where it would be validated against the
+     * old bindings and then published with the new ones.
+     *
+     * @return whether the bindings changed
+     */
+    private boolean change(Function<List<ExtensionBinding<?>>, @Nullable List<ExtensionBinding<?>>> edit) {
+        return tenants.withSnapshot(snapshot -> {
+            synchronized (lock) {
+                List<ExtensionBinding<?>> next = edit.apply(bindings);
+                if (next == null) {
+                    return false;
+                }
+                State built = Resolver.build(snapshot, next, declaredPoints, unknownTenants, version + 1);
+                bindings = List.copyOf(next);
+                version++;
+                publish(built);
+                return true;
+            }
+        });
     }
 
     private void publish(State next) {

@@ -4,8 +4,12 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -17,8 +21,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The router is the class {@code <Name>_TenantRouter} that the TenantKit annotation processor
  * generated next to the interface: plain Java, each method {@code return handle.current().m(args)}.
- * When the interface was compiled without the processor, a JDK dynamic proxy is used instead, which
- * costs a {@code Method} dispatch and an argument array per call; an INFO line says so once.
+ * When the interface was compiled without the processor (or is a local interface), a JDK dynamic
+ * proxy is used instead, which costs a {@code Method} dispatch and an argument array per call; an
+ * INFO line says so once per extension point. The proxy serves non-public interfaces of any package
+ * too; in a named module, the interface's package must be open to TenantKit.
  */
 public final class ExtensionRouters {
 
@@ -26,6 +32,14 @@ public final class ExtensionRouters {
     public static final String SUFFIX = "_TenantRouter";
 
     private static final Logger log = LoggerFactory.getLogger(ExtensionRouters.class);
+
+    /** Per extension point, whether the proxy fallback was logged. */
+    private static final ClassValue<AtomicBoolean> PROXY_LOGGED = new ClassValue<>() {
+        @Override
+        protected AtomicBoolean computeValue(Class<?> point) {
+            return new AtomicBoolean();
+        }
+    };
 
     private ExtensionRouters() {
     }
@@ -37,17 +51,24 @@ public final class ExtensionRouters {
         if (generated != null) {
             return generated;
         }
-        log.info("Extension point {} has no generated router {} (compiled without the TenantKit annotation processor); "
-                + "calls go through a JDK proxy, which is slower. Run io.tenantkit.extension.processor.ExtensionPointProcessor "
-                + "when compiling the interface.", handle.point().getName(), routerClassName(handle.point()));
+        if (PROXY_LOGGED.get(handle.point()).compareAndSet(false, true)) {
+            log.info("Extension point {} has no generated router {} (compiled without the TenantKit annotation processor); "
+                    + "calls go through a JDK proxy, which is slower. Run io.tenantkit.extension.processor.ExtensionPointProcessor "
+                    + "when compiling the interface.", handle.point().getName(), routerClassName(handle.point()));
+        }
         return proxy(handle);
     }
 
-    /** A JDK-proxy router for the point of {@code handle}, whether or not a generated one exists. */
+    /**
+     * A JDK-proxy router for the point of {@code handle}, whether or not a generated one exists.
+     *
+     * @throws java.lang.reflect.InaccessibleObjectException if the point is in a named module whose
+     *         package is not open to TenantKit
+     */
     public static <T> T proxy(ExtensionHandle<T> handle) {
         Class<T> point = handle.point();
         Object proxy = Proxy.newProxyInstance(point.getClassLoader(), new Class<?>[] {point, ExtensionRouter.class},
-                new Routing(handle));
+                new Routing(handle, accessibleMethods(point)));
         return point.cast(proxy);
     }
 
@@ -87,13 +108,31 @@ public final class ExtensionRouters {
         }
     }
 
+    /**
+     * The methods of {@code point}, made accessible once, keyed by the equal {@code Method} objects the
+     * proxy passes: {@code Method.invoke} checks access against the calling class, and from TenantKit's
+     * package a non-public interface of another package is not accessible.
+     */
+    private static Map<Method, Method> accessibleMethods(Class<?> point) {
+        Map<Method, Method> methods = new HashMap<>();
+        for (Method m : point.getMethods()) {
+            if (!Modifier.isStatic(m.getModifiers())) {
+                m.setAccessible(true);
+                methods.put(m, m);
+            }
+        }
+        return Map.copyOf(methods);
+    }
+
     /** Forwards proxy calls to the current tenant's implementation. */
     private static final class Routing implements InvocationHandler {
 
         private final ExtensionHandle<?> handle;
+        private final Map<Method, Method> accessible;
 
-        Routing(ExtensionHandle<?> handle) {
+        Routing(ExtensionHandle<?> handle, Map<Method, Method> accessible) {
             this.handle = handle;
+            this.accessible = accessible;
         }
 
         @Override
@@ -109,7 +148,7 @@ public final class ExtensionRouters {
                 }
             }
             try {
-                return method.invoke(handle.current(), args);
+                return accessible.getOrDefault(method, method).invoke(handle.current(), args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }

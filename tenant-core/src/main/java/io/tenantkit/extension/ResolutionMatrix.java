@@ -15,10 +15,10 @@ import io.tenantkit.tenant.TenantId;
  */
 public record ResolutionMatrix(List<TenantId> tenants, List<Class<?>> points, List<ExtensionResolution> resolutions) {
 
-    /** Copies the lists and checks their sizes agree. */
+    /** Copies the lists (tenants and points indexed, so that {@link #get} is a hash lookup) and checks their sizes agree. */
     public ResolutionMatrix {
-        tenants = List.copyOf(tenants);
-        points = List.copyOf(points);
+        tenants = new IndexedList<>(tenants);
+        points = new IndexedList<>(points);
         resolutions = List.copyOf(resolutions);
         if (resolutions.size() != tenants.size() * points.size()) {
             throw new IllegalArgumentException("Expected " + tenants.size() * points.size() + " resolutions, got " + resolutions.size());
@@ -26,7 +26,7 @@ public record ResolutionMatrix(List<TenantId> tenants, List<Class<?>> points, Li
     }
 
     /**
-     * The resolution of {@code point} for {@code tenant}.
+     * The resolution of {@code point} for {@code tenant}, in constant time.
      *
      * @throws IllegalArgumentException if the matrix has no such tenant or point
      */

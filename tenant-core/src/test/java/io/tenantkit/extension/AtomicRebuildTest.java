@@ -3,7 +3,11 @@ package io.tenantkit.extension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,65 +19,91 @@ import io.tenantkit.context.TenantContext;
 import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantId;
 import io.tenantkit.tenant.TenantRegistry;
+import io.tenantkit.tenant.TenantSnapshot;
 
 import org.junit.jupiter.api.Test;
 
-/** Rebuilds tables (bindings and tenant changes) while calls are in flight on a real thread pool. */
+/**
+ * Rebuilds tables while calls are in flight on real threads: one thread replaces the bindings, another
+ * replaces the tenant snapshot with the same tenants in a new order (so that every index moves), and
+ * callers resolve their tenant from the registry again for every call, so that they hold tenants of
+ * snapshots older and newer than the table they call through.
+ */
 class AtomicRebuildTest {
 
     private static final int REBUILDS = 300;
 
+    private static final List<Tenant> DECLARED = List.of(Fixtures.APAC, Fixtures.JP, Fixtures.KR, Fixtures.US,
+            Tenant.builder("de").build(), Tenant.builder("fr").build());
+
+    /** Per caller, the levels of its chain: its own binding (if any), its parent's, the global default. */
+    private static final Map<String, List<String>> CHAINS = Map.of(
+            "jp", List.of("jp", "apac", "global"),
+            "kr", List.of("apac", "global"),
+            "us", List.of("us", "global"),
+            "de", List.of("de", "global"),
+            "fr", List.of("global"));
+
     @Test
-    void noCallSeesAHalfBuiltTable() throws Exception {
-        TenantRegistry tenants = Fixtures.tenants();
+    void everyCallGetsItsOwnTenantsImplementationsFromOneTable() throws Exception {
+        TenantRegistry tenants = new TenantRegistry(TenantSnapshot.of(DECLARED));
         ExtensionRegistry registry = ExtensionRegistry.builder(tenants).bindAll(generation(0)).build();
         ExtensionHandle<FeePolicy> fees = registry.handle(FeePolicy.class);
         FeePolicy router = ExtensionRouters.create(fees);
         AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong calls = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(3);
+        Map<String, AtomicLong> calls = new LinkedHashMap<>();
+        CHAINS.keySet().forEach(id -> calls.put(id, new AtomicLong()));
+        ExecutorService pool = Executors.newFixedThreadPool(CHAINS.size() + 2);
         try {
             List<Future<?>> callers = new ArrayList<>();
-            for (String id : List.of("jp", "kr", "us")) {
+            for (String id : CHAINS.keySet()) {
                 callers.add(pool.submit(() -> {
-                    Tenant tenant = tenants.require(TenantId.of(id));
                     while (!stop.get()) {
+                        Tenant tenant = tenants.require(TenantId.of(id));
                         TenantContext.runAs(tenant, () -> {
-                            // One table read per call: the whole chain comes from one generation.
-                            List<FeePolicy> chain = fees.all();
-                            String generation = chain.get(0).name().split("/")[1];
-                            assertThat(chain).allSatisfy(f -> assertThat(f.name()).endsWith("/" + generation));
-                            assertThat(chain.get(0).name()).startsWith(expectedFirst(id));
-                            assertThat(router.name()).startsWith(expectedFirst(id));
+                            // One table read per call: the whole chain is the caller's, from one generation.
+                            List<String> chain = fees.all().stream().map(FeePolicy::name).toList();
+                            String generation = chain.get(0).substring(chain.get(0).indexOf('/'));
+                            assertThat(chain).as("chain of %s", id)
+                                    .containsExactlyElementsOf(CHAINS.get(id).stream().map(level -> level + generation).toList());
+                            assertThat(router.name()).as("router for %s", id).startsWith(CHAINS.get(id).get(0) + "/");
                         });
-                        calls.incrementAndGet();
+                        calls.get(id).incrementAndGet();
                     }
                 }));
             }
-            for (int g = 1; g <= REBUILDS; g++) {
-                registry.replaceBindings(generation(g));
-                Tenant extra = Tenant.builder("de").build();
-                boolean add = g % 2 == 0;
-                tenants.update(s -> add ? s.with(extra) : s.without(extra.id()));
-            }
+            Future<?> binder = pool.submit(() -> {
+                for (int g = 1; g <= REBUILDS; g++) {
+                    registry.replaceBindings(generation(g));
+                }
+            });
+            Future<?> reorderer = pool.submit(() -> {
+                Random random = new Random(42);
+                for (int i = 0; i < REBUILDS; i++) {
+                    List<Tenant> shuffled = new ArrayList<>(DECLARED);
+                    Collections.shuffle(shuffled, random);
+                    tenants.replace(TenantSnapshot.of(shuffled));
+                }
+            });
+            binder.get(60, TimeUnit.SECONDS);
+            reorderer.get(60, TimeUnit.SECONDS);
             stop.set(true);
             for (Future<?> caller : callers) {
                 caller.get(30, TimeUnit.SECONDS);
             }
         } finally {
+            stop.set(true);
             pool.shutdownNow();
         }
-        assertThat(calls.get()).isPositive();
-    }
-
-    private static String expectedFirst(String tenant) {
-        return tenant.equals("us") ? "global" : tenant.equals("jp") ? "jp" : "apac";
+        assertThat(calls).allSatisfy((id, n) -> assertThat(n.get()).as("calls for %s", id).isPositive());
     }
 
     private static List<ExtensionBinding<?>> generation(int g) {
         return List.of(
                 ExtensionBinding.global(FeePolicy.class, Fixtures.fee("global/" + g, 10)),
                 ExtensionBinding.to(FeePolicy.class, Fixtures.fee("apac/" + g, 8), "apac"),
-                ExtensionBinding.to(FeePolicy.class, Fixtures.fee("jp/" + g, 5), "jp"));
+                ExtensionBinding.to(FeePolicy.class, Fixtures.fee("jp/" + g, 5), "jp"),
+                ExtensionBinding.to(FeePolicy.class, Fixtures.fee("us/" + g, 7), "us"),
+                ExtensionBinding.to(FeePolicy.class, Fixtures.fee("de/" + g, 6), "de"));
     }
 }

@@ -112,6 +112,24 @@ class ExtensionHandleTest {
     }
 
     @Test
+    void theReducerFactoriesStopAsEarlyAsTheHandleMethods() {
+        // jp's chain: my-number (blocks shady-jp), address (blocks shady-apac), id (blocks nobody).
+        TenantContext.runAs(tenant("jp"), () -> {
+            String review = kyc.reduce(ExtensionReducer.firstNonNull(k -> k.review("m")));
+            assertThat(review).isEqualTo("my-number review of m");
+            assertThat(asked).as("firstNonNull asked").containsExactly("my-number");
+
+            asked.clear();
+            assertThat(kyc.reduce(ExtensionReducer.anyMatch(k -> k.blocks("shady-apac")))).isTrue();
+            assertThat(asked).as("anyMatch asked").containsExactly("my-number", "address");
+
+            asked.clear();
+            assertThat(kyc.reduce(ExtensionReducer.allMatch(k -> !k.blocks("shady-jp")))).isFalse();
+            assertThat(asked).as("allMatch asked").containsExactly("my-number");
+        });
+    }
+
+    @Test
     void aCustomReducerCombinesTheChain() {
         ExtensionReducer<KycPolicy, List<String>> allDocuments =
                 chain -> chain.stream().flatMap(k -> k.documents().stream()).distinct().toList();

@@ -139,12 +139,12 @@ class ExtensionPointsGuideTest {
     void explainAndMatrix() {
         // tag::explain[]
         ExtensionResolution resolution = extensions.explain(TenantId.of("kr"), ShippingFee.class);
-        System.out.println(resolution.describe());
-        // ShippingFee for tenant 'kr' (ACTIVE), chain kr -> apac -> global:
-        //   ...PerKg (kr promotion) answers (bound to kr)
-        //   1. kr: ...PerKg (kr promotion), priority 5
-        //   2. apac: ...PerKg, priority 0
-        //   3. global: ...PerKg, priority 0
+        assertThat(resolution.describe()).isEqualTo("""
+                ShippingFee for tenant 'kr' (ACTIVE), chain kr -> apac -> global: \
+                io.tenantkit.extension.ExtensionPointsGuideTest$PerKg (kr promotion) answers (bound to kr)
+                  1. kr: io.tenantkit.extension.ExtensionPointsGuideTest$PerKg (kr promotion), priority 5
+                  2. apac: io.tenantkit.extension.ExtensionPointsGuideTest$PerKg, priority 0
+                  3. global: io.tenantkit.extension.ExtensionPointsGuideTest$PerKg, priority 0""");
         ResolutionMatrix matrix = extensions.matrix();   // every tenant x every point, as data
         // end::explain[]
         assertThat(resolution.answer().orElseThrow().levelName()).isEqualTo("kr");

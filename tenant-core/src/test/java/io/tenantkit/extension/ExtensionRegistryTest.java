@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.tenantkit.context.TenantContext;
 import io.tenantkit.extension.ExtensionProblem.Kind;
@@ -13,6 +20,8 @@ import io.tenantkit.extension.TestPoints.PayoutRouter;
 import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantId;
 import io.tenantkit.tenant.TenantRegistry;
+import io.tenantkit.tenant.TenantRegistryListener;
+import io.tenantkit.tenant.TenantSnapshot;
 import io.tenantkit.tenant.TenantStatus;
 import io.tenantkit.tenant.UnknownTenantException;
 
@@ -282,6 +291,64 @@ class ExtensionRegistryTest {
         assertThat(registry.unbind(jp)).isTrue();
         assertThat(registry.unbind(jp)).isFalse();
         assertThat(feeNameFor(registry, "jp")).isEqualTo("default");
+    }
+
+    @Test
+    void bindingDuringATenantChangeCannotBypassTheVeto() throws Exception {
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants).bind(FeePolicy.class, fee("default", 10)).build();
+        CountDownLatch inChange = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        // Added after the extension registry's listener: holds the change between that listener's
+        // beforeChange (which built the tables for the snapshot without kr) and the swap.
+        tenants.addListener(new TenantRegistryListener() {
+            @Override
+            public void beforeChange(TenantSnapshot current, TenantSnapshot next) {
+                inChange.countDown();
+                await(proceed);
+            }
+
+            @Override
+            public void afterChange(TenantSnapshot previous, TenantSnapshot current) {
+            }
+        });
+        ExtensionBinding<FeePolicy> toKr = ExtensionBinding.to(FeePolicy.class, fee("kr", 7), "kr");
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<TenantSnapshot> removeKr = threads.submit(() -> tenants.update(s -> s.without(TenantId.of("kr"))));
+            await(inChange);
+            AtomicReference<Thread> binder = new AtomicReference<>();
+            Future<?> bindToKr = threads.submit(() -> {
+                binder.set(Thread.currentThread());
+                registry.bind(toKr);   // valid for the snapshot before the change only
+            });
+            // Let the change go on once the bind is done (it slipped in) or waits for the change to end.
+            while (!bindToKr.isDone() && (binder.get() == null || binder.get().getState() != Thread.State.BLOCKED)) {
+                Thread.onSpinWait();
+            }
+            proceed.countDown();
+
+            assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> bindToKr.get(10, TimeUnit.SECONDS))
+                    .havingCause().isInstanceOf(ExtensionValidationException.class)
+                    .withMessageContaining("Implementation io.tenantkit.extension.Fixtures$Fee of extension point "
+                            + "io.tenantkit.extension.FeePolicy is bound to tenant 'kr', which is not declared "
+                            + "(declared: apac, jp, us).");
+            assertThat(removeKr.get(10, TimeUnit.SECONDS).find(TenantId.of("kr"))).isEmpty();
+        } finally {
+            proceed.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(registry.bindings()).doesNotContain(toKr);
+        assertThat(registry.matrix().tenants()).as("the tables follow the tenant registry's snapshot")
+                .containsExactly(TenantId.of("apac"), TenantId.of("jp"), TenantId.of("us"));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).as("latch released").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -10,11 +10,17 @@ import java.lang.reflect.Proxy;
 import io.tenantkit.context.MissingTenantException;
 import io.tenantkit.context.TenantContext;
 import io.tenantkit.extension.TestPoints.Formatter;
+import io.tenantkit.extension.other.Greetings;
 import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantId;
 import io.tenantkit.tenant.TenantRegistry;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class ExtensionRoutersTest {
 
@@ -99,6 +105,50 @@ class ExtensionRoutersTest {
         assertThat(router.hashCode()).isEqualTo(System.identityHashCode(router));
         assertThat(router.toString()).startsWith("TenantRouter[").endsWith("LocalPolicy, proxy]");
         assertThatExceptionOfType(MissingTenantException.class).isThrownBy(() -> router.answer("x"));
+    }
+
+    @Test
+    void theProxyRoutesAPackagePrivatePointOfAnotherPackage() {
+        // Method.invoke from TenantKit's package had no access to it: IllegalAccessException on every call.
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
+                .bind(global(Greetings.point(), Greetings.saying("hello")))
+                .build();
+
+        Object router = ExtensionRouters.proxy(registry.handle(Greetings.point()));
+
+        assertThat(Proxy.isProxyClass(router.getClass())).isTrue();
+        assertThat(TenantContext.supplyAs(jp, () -> Greetings.greet(router, "Ken"))).isEqualTo("hello, Ken!");
+    }
+
+    @Test
+    void theProxyFallbackIsLoggedOncePerPoint() {
+        @ExtensionPoint
+        interface Unprocessed {
+            String answer();
+        }
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants).bind(Unprocessed.class, () -> "42").build();
+        Logger logger = (Logger) LoggerFactory.getLogger(ExtensionRouters.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            ExtensionRouters.create(registry.handle(Unprocessed.class));
+            ExtensionRouters.create(registry.handle(Unprocessed.class));
+        } finally {
+            logger.detachAppender(logged);
+        }
+
+        assertThat(logged.list).singleElement().satisfies(e -> {
+            assertThat(e.getLevel()).isEqualTo(Level.INFO);
+            assertThat(e.getFormattedMessage()).isEqualTo("Extension point " + Unprocessed.class.getName()
+                    + " has no generated router io.tenantkit.extension.ExtensionRoutersTest_Unprocessed_TenantRouter "
+                    + "(compiled without the TenantKit annotation processor); calls go through a JDK proxy, which is "
+                    + "slower. Run io.tenantkit.extension.processor.ExtensionPointProcessor when compiling the interface.");
+        });
+    }
+
+    private static <T> ExtensionBinding<T> global(Class<T> point, Object implementation) {
+        return ExtensionBinding.global(point, point.cast(implementation));
     }
 
     @Test

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +94,55 @@ class TenantRegistryTest {
 
         assertThat(result).isSameAs(registry.snapshot());
         assertThat(registry.active()).containsExactly(jp, us);
+    }
+
+    @Test
+    void withSnapshotHoldsChangesOffUntilItReturns() throws Exception {
+        TenantRegistry registry = TenantRegistry.of(jp);
+        ExecutorService changer = Executors.newSingleThreadExecutor();
+        try {
+            List<String> seen = registry.withSnapshot(snapshot -> {
+                AtomicReference<Thread> thread = new AtomicReference<>();
+                Future<?> change = changer.submit(() -> {
+                    thread.set(Thread.currentThread());
+                    registry.replace(TenantSnapshot.of(jp, us));
+                });
+                while (!change.isDone() && (thread.get() == null || thread.get().getState() != Thread.State.BLOCKED)) {
+                    Thread.onSpinWait();
+                }
+                return List.of(String.valueOf(change.isDone()), String.valueOf(registry.snapshot() == snapshot));
+            });
+
+            assertThat(seen).as("change done, snapshot unchanged while the action ran").containsExactly("false", "true");
+            changer.shutdown();
+            assertThat(changer.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(registry.all()).containsExactly(jp, us);
+        } finally {
+            changer.shutdownNow();
+        }
+    }
+
+    @Test
+    void withSnapshotIsRefusedWhileListenersPrepareAChange() {
+        TenantRegistry registry = TenantRegistry.of(jp);
+        TenantSnapshot before = registry.snapshot();
+        registry.addListener(new TenantRegistryListener() {
+            @Override
+            public void beforeChange(TenantSnapshot current, TenantSnapshot next) {
+                registry.withSnapshot(TenantSnapshot::size);
+            }
+
+            @Override
+            public void afterChange(TenantSnapshot previous, TenantSnapshot current) {
+            }
+        });
+
+        assertThatIllegalStateException().isThrownBy(() -> registry.replace(TenantSnapshot.of(us)))
+                .withMessage("withSnapshot was called from a TenantRegistryListener's beforeChange, while the snapshot "
+                        + "is about to change to TenantSnapshot[us]; what it derived from the current snapshot would "
+                        + "be stale at once. Do this work in afterChange, or outside the listener.");
+        assertThat(registry.snapshot()).isSameAs(before);
+        assertThat(registry.withSnapshot(TenantSnapshot::size)).as("usable again after the vetoed change").isEqualTo(1);
     }
 
     @Test

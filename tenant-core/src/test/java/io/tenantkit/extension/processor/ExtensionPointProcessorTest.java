@@ -23,6 +23,7 @@ import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 import io.tenantkit.extension.ExtensionPoint;
+import io.tenantkit.extension.ExtensionPointIndex;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +106,102 @@ class ExtensionPointProcessorTest {
 
         assertThat(errors).isEmpty();
         assertThat(out.resolve("demo/Legacy_TenantRouter.class")).exists();
+    }
+
+    @Test
+    void genericMethodsAreForwardedWithExplicitTypeArguments() throws IOException {
+        // Re-inferred, E of the forwarding call was not the router's E: a thrown E bounded by
+        // Exception & Runnable did not compile.
+        List<Diagnostic<? extends JavaFileObject>> errors = compile("demo.Picker", """
+                package demo;
+                import java.util.List;
+                @io.tenantkit.extension.ExtensionPoint
+                public interface Picker<T> {
+                    <E extends Exception & Runnable> T pick(List<T> xs, E e) throws E;
+                    <E extends Exception & Runnable> void check() throws E;
+                }
+                """);
+
+        assertThat(errors).isEmpty();
+        assertThat(Files.readString(out.resolve("demo/Picker_TenantRouter.java")))
+                .contains("return this.handle.current().<E>pick(xs, e);")
+                .contains("this.handle.current().<E>check();");
+    }
+
+    @Test
+    void genericVarargsAreRoutedWithoutWarnings() throws IOException {
+        // The point's own declarations carry the heap-pollution warning, suppressed here by its author;
+        // the router's overrides repeated it, and a -Werror build failed.
+        List<Diagnostic<? extends JavaFileObject>> errors = compile("demo.Collector", """
+                package demo;
+                @io.tenantkit.extension.ExtensionPoint
+                public interface Collector<V> {
+                    @SuppressWarnings("unchecked") void add(V... values);
+                    @SuppressWarnings("unchecked") <W extends V> java.util.List<W> of(W first, W... more);
+                }
+                """, "-Xlint:all", "-Werror");
+
+        assertThat(errors).isEmpty();
+        assertThat(out.resolve("demo/Collector_TenantRouter.class")).exists();
+    }
+
+    @Test
+    void theExtensionPointsAreListedInTheIndexByBinaryName() throws IOException {
+        List<Diagnostic<? extends JavaFileObject>> errors = compile("demo.Site", """
+                package demo;
+                public interface Site {
+                    @io.tenantkit.extension.ExtensionPoint
+                    interface Tax {}
+                    @io.tenantkit.extension.ExtensionPoint(optional = true)
+                    interface Rail {}
+                    interface NotAPoint {}
+                }
+                """);
+
+        assertThat(errors).isEmpty();
+        assertThat(Files.readAllLines(out.resolve(ExtensionPointIndex.RESOURCE))).containsExactly("demo.Site$Rail", "demo.Site$Tax");
+    }
+
+    @Test
+    void anIncrementalCompilationAddsToTheIndexItFinds() throws IOException {
+        compile("demo.Fee", """
+                package demo;
+                @io.tenantkit.extension.ExtensionPoint
+                public interface Fee {}
+                """);
+
+        List<Diagnostic<? extends JavaFileObject>> errors = compile("demo.Kyc", """
+                package demo;
+                @io.tenantkit.extension.ExtensionPoint
+                public interface Kyc {}
+                """);
+
+        assertThat(errors).isEmpty();
+        assertThat(Files.readAllLines(out.resolve(ExtensionPointIndex.RESOURCE))).containsExactly("demo.Fee", "demo.Kyc");
+    }
+
+    @Test
+    void theIndexCanBeLeftOut() {
+        List<Diagnostic<? extends JavaFileObject>> errors = compile("demo.Fixture", """
+                package demo;
+                @io.tenantkit.extension.ExtensionPoint
+                public interface Fixture {}
+                """, "-Xlint:all", "-Werror", "-Atenantkit.extensionPointIndex=false");
+
+        assertThat(errors).isEmpty();
+        assertThat(out.resolve("demo/Fixture_TenantRouter.class")).exists();
+        assertThat(out.resolve(ExtensionPointIndex.RESOURCE)).doesNotExist();
+    }
+
+    @Test
+    void aCompilationWithoutExtensionPointsWritesNoIndex() {
+        List<Diagnostic<? extends JavaFileObject>> errors = compile("demo.Plain", """
+                package demo;
+                public interface Plain {}
+                """);
+
+        assertThat(errors).isEmpty();
+        assertThat(out.resolve(ExtensionPointIndex.RESOURCE)).doesNotExist();
     }
 
     private List<Diagnostic<? extends JavaFileObject>> compile(String className, String source, String... options) {

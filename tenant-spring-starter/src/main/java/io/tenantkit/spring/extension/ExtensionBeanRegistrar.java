@@ -6,6 +6,7 @@ import java.util.TreeSet;
 
 import io.tenantkit.extension.ExtensionBinding;
 import io.tenantkit.extension.ExtensionHandle;
+import io.tenantkit.extension.ExtensionPointIndex;
 import io.tenantkit.extension.ExtensionRegistry;
 import io.tenantkit.extension.ExtensionRouter;
 import io.tenantkit.extension.ExtensionRouters;
@@ -19,10 +20,14 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.core.ResolvableType;
 
 /**
- * Registers, for every extension point that some bean implements, a primary router bean of the
- * point's type (so that shared code injecting {@code FeePolicy} gets the router, never one country's
- * implementation) and an {@code ExtensionHandle<FeePolicy>} bean (for reducers). Both take their
- * handle from the {@link ExtensionRegistry} bean. Used by the TenantKit auto-configuration.
+ * Registers, for every extension point that some bean implements or that an
+ * {@linkplain ExtensionPointIndex extension point index} on the class path lists, a primary router
+ * bean of the point's type (so that shared code injecting {@code FeePolicy} gets the router, never one
+ * country's implementation) and an {@code ExtensionHandle<FeePolicy>} bean (for reducers). Both take
+ * their handle from the {@link ExtensionRegistry} bean, which validates the point from then on: a point
+ * whose last implementing module was taken away still gets its beans, so a required one fails
+ * validation naming the tenants and an optional one answers {@code currentOrNull()} with null. Used by
+ * the TenantKit auto-configuration.
  */
 public final class ExtensionBeanRegistrar implements BeanDefinitionRegistryPostProcessor {
 
@@ -62,9 +67,11 @@ public final class ExtensionBeanRegistrar implements BeanDefinitionRegistryPostP
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
     }
 
-    /** The extension points implemented by beans of {@code beanFactory}, other than routers. */
+    /** The extension points indexed on the bean class path, and those implemented by beans of {@code beanFactory} other than routers. */
     static Set<Class<?>> points(ConfigurableListableBeanFactory beanFactory) {
         Set<Class<?>> points = new TreeSet<>(Comparator.comparing(Class::getName));
+        ClassLoader loader = beanFactory.getBeanClassLoader();
+        points.addAll(ExtensionPointIndex.load(loader != null ? loader : ExtensionBeanRegistrar.class.getClassLoader()));
         for (String name : beanFactory.getBeanDefinitionNames()) {
             Class<?> type = extensionType(beanFactory, name);
             if (type != null) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.tenantkit.tenant.InvalidTenantIdException;
 import io.tenantkit.tenant.TenantId;
 
 import org.jspecify.annotations.Nullable;
@@ -40,7 +41,11 @@ final class TenantModules {
         this.modules = modules;
     }
 
-    /** The modules among the beans of {@code beanFactory}. */
+    /**
+     * The modules among the beans of {@code beanFactory}.
+     *
+     * @throws TenantModuleException if a module names no tenant or an invalid tenant id, or two share a package
+     */
     static TenantModules find(ConfigurableListableBeanFactory beanFactory) {
         List<Module> found = new ArrayList<>();
         for (String name : beanFactory.getBeanNamesForAnnotation(TenantModule.class)) {
@@ -51,25 +56,35 @@ final class TenantModules {
             type = ClassUtils.getUserClass(type);
             TenantModule annotation = Objects.requireNonNull(AnnotatedElementUtils.findMergedAnnotation(type, TenantModule.class));
             if (annotation.value().length == 0) {
-                throw new IllegalStateException("@TenantModule on " + type.getName()
-                        + " names no tenant; name the tenant (or region) the module serves: @TenantModule(\"jp\").");
+                throw new TenantModuleException("@TenantModule on " + type.getName() + " names no tenant.",
+                        "Name the tenant (or region) the module serves: @TenantModule(\"jp\").", null);
             }
             List<TenantId> tenants = new ArrayList<>();
             for (String id : annotation.value()) {
-                tenants.add(TenantId.of(id));
+                tenants.add(tenantId(type, id));
             }
             found.add(new Module(type.getPackageName(), type, List.copyOf(tenants)));
         }
         for (Module a : found) {
             for (Module b : found) {
                 if (a != b && a.packageName.equals(b.packageName)) {
-                    throw new IllegalStateException("Tenant modules " + a.configuration.getName() + " and "
+                    throw new TenantModuleException("Tenant modules " + a.configuration.getName() + " and "
                             + b.configuration.getName() + " share package " + a.packageName + ", so their extensions "
-                            + "cannot be told apart. Give each module its own package.");
+                            + "cannot be told apart.", "Give each module its own package.", null);
                 }
             }
         }
         return new TenantModules(List.copyOf(found));
+    }
+
+    private static TenantId tenantId(Class<?> module, String id) {
+        try {
+            return TenantId.of(id);
+        } catch (InvalidTenantIdException e) {
+            throw new TenantModuleException("@TenantModule on " + module.getName() + " names an invalid tenant: "
+                    + e.getMessage(), "Name the tenant (or region) the module serves by the id it is declared with "
+                    + "(tenantkit.tenants.<id>), such as @TenantModule(\"jp\").", e);
+        }
     }
 
     /**
