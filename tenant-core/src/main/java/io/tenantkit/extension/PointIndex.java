@@ -1,8 +1,6 @@
 package io.tenantkit.extension;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -92,7 +90,7 @@ final class PointIndex {
             }
             chains[i] = chain.toArray();
             first[i] = chains[i].length == 0 ? null : chains[i][0];
-            lists[i] = Collections.unmodifiableList(Arrays.asList(chains[i].clone()));
+            lists[i] = List.of(chains[i]);
         }
         return new Table(snapshot, first, chains, lists, true);
     }
