@@ -1,6 +1,7 @@
 package io.tenantkit.spring.autoconfigure;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.tenantkit.tenant.TenantRegistry;
 import io.tenantkit.tenant.TenantSnapshot;
@@ -12,10 +13,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * The {@link TenantRegistry} bean: built from a {@link TenantSnapshot} bean if the application
- * defines one, otherwise from the tenants declared under {@code tenantkit.tenants.<id>.*}. Backs off
+ * defines one, otherwise from the tenants declared under {@code tenantkit.tenants.<id>.*} and in the
+ * {@code tenantkit.catalog} file. Backs off
  * entirely when the application defines its own {@code TenantRegistry}; off when
  * {@code tenantkit.enabled=false}.
  *
@@ -38,17 +41,23 @@ public final class TenantAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TenantRegistry tenantRegistry(TenantKitProperties properties, ObjectProvider<TenantSnapshot> snapshot,
-            Environment environment) {
+            Environment environment, ResourceLoader resources) {
         TenantSnapshot declared = snapshot.getIfAvailable();
-        Map<String, Map<String, String>> attributes = TenantAttributes.read(environment);
-        if (declared == null) {
-            return new TenantRegistry(TenantDeclarations.toSnapshot(properties.tenants(), attributes));
+        List<TenantDeclarations.Declared> tenants = new ArrayList<>(
+                TenantDeclarations.fromProperties(properties.tenants(), TenantAttributes.read(environment)));
+        String catalog = properties.catalog();
+        if (catalog != null && !catalog.isBlank()) {
+            tenants.addAll(TenantCatalog.read(catalog.trim(), resources));
         }
-        if (!properties.tenants().isEmpty() || !attributes.isEmpty()) {
+        if (declared == null) {
+            return new TenantRegistry(TenantDeclarations.toSnapshot(tenants));
+        }
+        if (!tenants.isEmpty()) {
             throw new InvalidTenantPropertyException(TenantDeclarations.PREFIX,
-                    "tenants are declared both in " + TenantDeclarations.PREFIX + ".* " + properties.tenants().keySet()
-                            + " and by a TenantSnapshot bean " + declared,
-                    "Declare tenants in one place: remove the " + TenantDeclarations.PREFIX + ".* properties or the TenantSnapshot bean.");
+                    "tenants are declared both in " + TenantDeclarations.PREFIX + ".* or " + TenantCatalog.PROPERTY + " "
+                            + tenants.stream().map(TenantDeclarations.Declared::key).toList() + " and by a TenantSnapshot bean " + declared,
+                    "Declare tenants in one place: remove the " + TenantDeclarations.PREFIX + ".* properties and "
+                            + TenantCatalog.PROPERTY + ", or the TenantSnapshot bean.");
         }
         return new TenantRegistry(declared);
     }

@@ -27,9 +27,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        and everything that needs it
  * @param tenants the tenants, by id (lower-case letters, digits, {@code _} and {@code -}); declaration
  *        order is kept
+ * @param catalog location of a YAML tenant catalog (such as classpath:tenants.yml or
+ *        file:/etc/marketplace/tenants.yml) mapping tenant ids to the same values as tenantkit.tenants; read
+ *        once at startup and not kept in the Environment, for fleets of thousands of tenants
  */
 @ConfigurationProperties("tenantkit")
-public record TenantKitProperties(@DefaultValue("true") boolean enabled, Map<String, TenantDeclaration> tenants) {
+public record TenantKitProperties(@DefaultValue("true") boolean enabled, Map<String, TenantDeclaration> tenants,
+        @Nullable String catalog) {
 
     /** Copies {@code tenants}, keeping declaration order; a missing map means no tenants. */
     public TenantKitProperties {

@@ -124,7 +124,7 @@ class TenantAutoConfigurationTests {
                 .run(context -> assertThat(context).getFailure().extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE)
                         .isInstanceOf(InvalidTenantPropertyException.class)
                         .hasMessageContaining("tenantkit.tenants")
-                        .hasMessageContaining("both in tenantkit.tenants.* [jp] and by a TenantSnapshot bean"));
+                        .hasMessageContaining("both in tenantkit.tenants.* or tenantkit.catalog [jp] and by a TenantSnapshot bean"));
     }
 
     @Test
