@@ -83,9 +83,9 @@ public final class TenantWebAutoConfiguration {
             switch (kind) {
                 case HEADER -> {
                     TenantWebProperties.Header header = properties.header();
-                    valid(PREFIX + ".header.name", () -> TenantResolvers.header(header.name()));
+                    TenantResolver resolver = valid(PREFIX + ".header.name", () -> TenantResolvers.header(header.name()));
                     chain.add(valid(PREFIX + ".header.trusted-callers",
-                            () -> TenantResolvers.header(header.name(), header.trustedCallers())));
+                            () -> TenantResolvers.fromTrustedCallers(resolver, header.trustedCallers())));
                 }
                 case HOST -> {
                     TenantWebProperties.Host host = properties.host();
