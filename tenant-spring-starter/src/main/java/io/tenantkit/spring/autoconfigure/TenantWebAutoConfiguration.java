@@ -31,6 +31,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -55,6 +56,9 @@ public final class TenantWebAutoConfiguration {
 
     private static final String PREFIX = "tenantkit.web";
 
+    /** Where Spring Boot's error controller is mapped, resolved as it resolves it. */
+    private static final String ERROR_PATH = "${spring.web.error.path:${error.path:/error}}";
+
     TenantWebAutoConfiguration() {
     }
 
@@ -62,8 +66,9 @@ public final class TenantWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingFilterBean(TenantWebFilter.class)
     FilterRegistrationBean<TenantWebFilter> tenantWebFilter(TenantRegistry registry, TenantWebProperties properties,
-            @Qualifier(PRINCIPAL_RESOLVER_BEAN) ObjectProvider<TenantResolver> principal) {
-        TenantWebFilter filter = new TenantWebFilter(registry, chain(properties, principal.getIfAvailable()), policy(properties));
+            @Qualifier(PRINCIPAL_RESOLVER_BEAN) ObjectProvider<TenantResolver> principal, Environment environment) {
+        TenantWebFilter filter = new TenantWebFilter(registry, chain(properties, principal.getIfAvailable()),
+                policy(properties, environment.resolvePlaceholders(ERROR_PATH)));
         FilterRegistrationBean<TenantWebFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("tenantWebFilter");
         registration.setOrder(properties.filterOrder());
@@ -110,7 +115,7 @@ public final class TenantWebAutoConfiguration {
         return chain;
     }
 
-    static TenantEntryPolicy policy(TenantWebProperties properties) {
+    static TenantEntryPolicy policy(TenantWebProperties properties, String errorPath) {
         String responseHeader = null;
         if (properties.responseHeader().enabled()) {
             String name = properties.responseHeader().name();
@@ -118,7 +123,7 @@ public final class TenantWebAutoConfiguration {
         }
         String header = responseHeader;
         return valid(PREFIX, () -> new TenantEntryPolicy(properties.excludedPaths(), properties.optionalPaths(),
-                properties.unknownTenantStatus(), properties.suspendedTenantStatus(), header));
+                properties.unknownTenantStatus(), properties.suspendedTenantStatus(), header, errorPath));
     }
 
     private static Map<String, String> hostMap(TenantWebProperties.Host host) {

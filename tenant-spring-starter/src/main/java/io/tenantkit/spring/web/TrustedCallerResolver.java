@@ -29,6 +29,11 @@ final class TrustedCallerResolver implements TenantResolver {
     }
 
     @Override
+    public boolean tentative() {
+        return resolver.tentative();
+    }
+
+    @Override
     public String toString() {
         return source() + " from " + callers;
     }

@@ -229,6 +229,25 @@ class TenantWebFilterHttpTests {
         assertThat(get("/public/whoami", "X-Tenant-Id", "fr").statusCode()).isEqualTo(404);
     }
 
+    /** Regression: Spring Boot's error controller answered a direct request carrying a valid tenant with 500. */
+    @Test
+    void directRequestToTheErrorPathIsA404NeverA500() throws Exception {
+        HttpResponse<String> withTenant = get("/error", "X-Tenant-Id", "jp", "Accept", "application/json");
+        HttpResponse<String> withoutTenant = get("/error", "Accept", "application/json");
+
+        assertThat(withTenant.statusCode()).isEqualTo(404);
+        assertThat(withTenant.body()).contains("\"status\":404", "\"error\":\"Not Found\"");
+        assertThat(withoutTenant.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aFailingRequestStillGetsTheErrorPageThroughTheErrorDispatch() throws Exception {
+        HttpResponse<String> response = get("/api/boom", "X-Tenant-Id", "jp", "Accept", "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("\"status\":500", "\"path\":\"/api/boom\"");
+    }
+
     @Test
     void pooledThreadHoldsNoTenantAfterARequest() throws Exception {
         assertThat(get("/api/whoami", "X-Tenant-Id", "jp").body()).contains("\"tenant\":\"jp\"");
