@@ -41,9 +41,8 @@ public final class TenantObservabilityAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        TenantObservationFilter tenantObservationFilter(TenantTagValues values,
-                TenantObservabilityProperties properties) {
-            return new TenantObservationFilter(values, properties.requestHeader());
+        TenantObservationFilter tenantObservationFilter(TenantTagValues values) {
+            return new TenantObservationFilter(values);
         }
 
         @Bean
