@@ -146,11 +146,7 @@ public final class TenantWebAutoConfiguration {
     }
 
     private static <T> T valid(String property, Supplier<T> factory) {
-        try {
-            return factory.get();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidTenantPropertyException(property, e.getMessage(), "Fix the value of " + property + ".", e);
-        }
+        return InvalidTenantPropertyException.ifValid(property, "Fix the value of " + property + ".", factory);
     }
 
     @Configuration(proxyBeanMethods = false)
