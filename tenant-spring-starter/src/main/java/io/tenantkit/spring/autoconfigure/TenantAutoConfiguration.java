@@ -13,10 +13,11 @@ import org.springframework.context.annotation.Bean;
 /**
  * The {@link TenantRegistry} bean: built from a {@link TenantSnapshot} bean if the application
  * defines one, otherwise from the tenants declared under {@code tenantkit.tenants.<id>.*}. Backs off
- * entirely when the application defines its own {@code TenantRegistry}; off when
- * {@code tenantkit.enabled=false}.
+ * entirely when the application defines its own {@code TenantRegistry}.
  *
- * <p>Other TenantKit auto-configurations run after this one and only when a registry exists.
+ * <p>{@code tenantkit.enabled=false} turns this and every other TenantKit auto-configuration off. Those
+ * that need a registry run after this one and only when a registry exists (this one's or the
+ * application's); the task decorator and the outgoing header need none.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "tenantkit.enabled", matchIfMissing = true)

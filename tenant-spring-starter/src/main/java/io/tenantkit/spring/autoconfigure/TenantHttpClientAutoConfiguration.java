@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
         "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration"})
 @EnableConfigurationProperties({TenantHttpClientProperties.class, TenantWebProperties.class})
 @ConditionalOnClass(name = "org.springframework.http.client.ClientHttpRequestInterceptor")
+@ConditionalOnBooleanProperty(name = "tenantkit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "tenantkit.http-client.enabled", matchIfMissing = true)
 public final class TenantHttpClientAutoConfiguration {
 

@@ -23,8 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     jp:   { name: Japan, parent: apac, locale: ja-JP, currency: JPY, time-zone: Asia/Tokyo }
  * </pre>
  *
- * @param enabled whether TenantKit's auto-configuration is active; {@code false} turns off the registry
- *        and everything that needs it
+ * @param enabled Whether TenantKit is on. false turns off every TenantKit auto-configuration, even
+ *        where the application defines its own TenantRegistry.
  * @param tenants the tenants, by id (lower-case letters, digits, {@code _} and {@code -}); declaration
  *        order is kept
  */

@@ -36,6 +36,7 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
         beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnBean(TenantRegistry.class)
 @EnableConfigurationProperties(TenantViewProperties.class)
+@ConditionalOnBooleanProperty(name = "tenantkit.enabled", matchIfMissing = true)
 public final class TenantViewAutoConfiguration {
 
     TenantViewAutoConfiguration() {

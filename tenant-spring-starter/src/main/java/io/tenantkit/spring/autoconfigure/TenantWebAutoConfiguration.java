@@ -44,6 +44,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(TenantWebFilter.class)
 @ConditionalOnBean(TenantRegistry.class)
+@ConditionalOnBooleanProperty(name = "tenantkit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "tenantkit.web.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TenantWebProperties.class)
 public final class TenantWebAutoConfiguration {
