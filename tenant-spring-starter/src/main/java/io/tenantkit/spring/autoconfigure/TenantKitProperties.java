@@ -23,10 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     jp:   { name: Japan, parent: apac, locale: ja-JP, currency: JPY, time-zone: Asia/Tokyo }
  * </pre>
  *
- * @param enabled Whether TenantKit is on. false turns off every TenantKit auto-configuration, even
- *        where the application defines its own TenantRegistry.
- * @param tenants the tenants, by id (lower-case letters, digits, {@code _} and {@code -}); declaration
- *        order is kept
+ * @param enabled Whether to enable TenantKit. When false, no TenantKit auto-configuration applies,
+ *        even where the application defines its own TenantRegistry.
+ * @param tenants Tenants, by id (lower-case letters, digits, '_' and '-'). Declaration order is kept.
  */
 @ConfigurationProperties("tenantkit")
 public record TenantKitProperties(@DefaultValue("true") boolean enabled, Map<String, TenantDeclaration> tenants) {
@@ -39,14 +38,14 @@ public record TenantKitProperties(@DefaultValue("true") boolean enabled, Map<Str
     /**
      * One tenant declared under {@code tenantkit.tenants.<id>}.
      *
-     * @param name display name; the id when not set
-     * @param parent id of the parent tenant (a region or group such as {@code apac}), which must be declared too
-     * @param locale locale for views and messages, such as {@code ja-JP}; {@code Locale.ROOT} when not set
-     * @param currency ISO 4217 currency code, such as {@code JPY}; none when not set (a region may have none)
-     * @param timeZone time zone, such as {@code Asia/Tokyo}; UTC when not set
-     * @param status {@code active} (served), {@code suspended} (known, requests refused) or {@code inactive}
-     *        (a region or an unlaunched site: never served)
-     * @param attributes free attributes (plan, segment, ...)
+     * @param name Display name. The id when not set.
+     * @param parent Id of the parent tenant, a region or group such as apac, which must be declared too.
+     * @param locale Locale for views and messages, such as ja-JP. The root locale when not set.
+     * @param currency ISO 4217 currency code, such as JPY. None when not set (a region may have none).
+     * @param timeZone Time zone, such as Asia/Tokyo. UTC when not set.
+     * @param status Status: active (served), suspended (known, requests refused) or inactive (a region
+     *        or an unlaunched site: never served).
+     * @param attributes Free attributes, such as a plan or a segment.
      */
     public record TenantDeclaration(@Nullable String name, @Nullable String parent, @Nullable Locale locale,
             @Nullable Currency currency, @Nullable ZoneId timeZone, @DefaultValue("active") TenantStatus status,
