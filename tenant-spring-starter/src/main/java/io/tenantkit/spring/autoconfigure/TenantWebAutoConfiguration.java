@@ -39,6 +39,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * from {@code tenantkit.web.*}. Needs a servlet web application and a {@link TenantRegistry}; off with
  * {@code tenantkit.web.enabled=false}; backs off when the application registers its own
  * {@code TenantWebFilter}. The principal resolver is added only when Spring Security is present.
+ * Spring Boot's error path ({@code spring.web.error.path}) is given to the filter, which answers a
+ * request sent to it directly with 404 instead of letting Boot's error controller answer 500.
  */
 @AutoConfiguration(after = TenantAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

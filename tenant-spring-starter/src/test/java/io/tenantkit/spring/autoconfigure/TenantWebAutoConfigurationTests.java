@@ -38,8 +38,16 @@ class TenantWebAutoConfigurationTests {
             assertThat(filter.policy().unknownTenantStatus()).isEqualTo(404);
             assertThat(filter.policy().suspendedTenantStatus()).isEqualTo(403);
             assertThat(filter.policy().responseHeader()).isEqualTo("X-Tenant-Id");
+            assertThat(filter.policy().errorPath()).isEqualTo("/error");
             assertThat(context).hasSingleBean(PrincipalTenantResolver.class);
         });
+    }
+
+    @Test
+    void theErrorPathFollowsSpringBoots() {
+        runner.withPropertyValues("spring.web.error.path=/oops").run(context -> assertThat(
+                ((TenantWebFilter) context.getBean("tenantWebFilter", FilterRegistrationBean.class).getFilter()).policy()
+                        .errorPath()).isEqualTo("/oops"));
     }
 
     @Test
