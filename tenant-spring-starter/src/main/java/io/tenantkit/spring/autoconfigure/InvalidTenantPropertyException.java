@@ -1,5 +1,7 @@
 package io.tenantkit.spring.autoconfigure;
 
+import java.util.function.Supplier;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +26,18 @@ public final class InvalidTenantPropertyException extends IllegalStateException 
         this.property = property;
         this.problem = withoutPeriod(problem);
         this.action = action;
+    }
+
+    /**
+     * What {@code factory} builds from the value of {@code property}; the {@code IllegalArgumentException}
+     * it throws for a bad value becomes one naming the property.
+     */
+    static <T> T ifValid(String property, String action, Supplier<T> factory) {
+        try {
+            return factory.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidTenantPropertyException(property, String.valueOf(e.getMessage()), action, e);
+        }
     }
 
     private static String withoutPeriod(String text) {

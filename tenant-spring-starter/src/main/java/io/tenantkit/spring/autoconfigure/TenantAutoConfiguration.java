@@ -18,11 +18,12 @@ import org.springframework.core.io.ResourceLoader;
 /**
  * The {@link TenantRegistry} bean: built from a {@link TenantSnapshot} bean if the application
  * defines one, otherwise from the tenants declared under {@code tenantkit.tenants.<id>.*} and in the
- * {@code tenantkit.catalog} file. Backs off
- * entirely when the application defines its own {@code TenantRegistry}; off when
- * {@code tenantkit.enabled=false}.
+ * {@code tenantkit.catalog} file. Backs off entirely when the application defines its own
+ * {@code TenantRegistry}.
  *
- * <p>Other TenantKit auto-configurations run after this one and only when a registry exists.
+ * <p>{@code tenantkit.enabled=false} turns this and every other TenantKit auto-configuration off. Those
+ * that need a registry run after this one and only when a registry exists (this one's or the
+ * application's); the task decorator and the outgoing header need none.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "tenantkit.enabled", matchIfMissing = true)

@@ -7,6 +7,7 @@ import io.tenantkit.tenant.TenantRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -21,7 +22,11 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(afterName = "io.tenantkit.spring.autoconfigure.TenantAutoConfiguration")
 @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
 @ConditionalOnBean(TenantRegistry.class)
+@ConditionalOnBooleanProperty(name = "tenantkit.enabled", matchIfMissing = true)
 public final class TenantEndpointAutoConfiguration {
+
+    TenantEndpointAutoConfiguration() {
+    }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnAvailableEndpoint(TenantsEndpoint.class)

@@ -26,11 +26,15 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(afterName = "io.tenantkit.spring.autoconfigure.TenantAutoConfiguration")
 @ConditionalOnBean(TenantRegistry.class)
+@ConditionalOnBooleanProperty(name = "tenantkit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "tenantkit.extensions.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TenantExtensionProperties.class)
 @Import({TenantExtensionAutoConfiguration.ExtensionConfiguration.class,
         TenantExtensionAutoConfiguration.EndpointContributorConfiguration.class})
 public final class TenantExtensionAutoConfiguration {
+
+    TenantExtensionAutoConfiguration() {
+    }
 
     @Configuration(proxyBeanMethods = false)
     static class ExtensionConfiguration {

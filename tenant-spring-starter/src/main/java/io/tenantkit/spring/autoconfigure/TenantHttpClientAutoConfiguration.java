@@ -1,5 +1,7 @@
 package io.tenantkit.spring.autoconfigure;
 
+import java.util.function.Function;
+
 import io.tenantkit.spring.http.TenantHeaderExchangeFilter;
 import io.tenantkit.spring.http.TenantHeaderInterceptor;
 import io.tenantkit.spring.http.TenantRestClientCustomizer;
@@ -17,15 +19,32 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Stamps the current tenant on outgoing HTTP calls: customizers for the {@code RestClient.Builder},
  * {@code RestTemplateBuilder} and {@code WebClient.Builder} that Spring Boot hands out, each present
- * when its client is on the classpath. No tenant, no header; a header set by the caller is kept.
+ * when its client is on the classpath. No tenant, no header; a header set by the caller is kept. The
+ * header is {@code tenantkit.http-client.header-name}, else the one the web entry reads
+ * ({@code tenantkit.web.header.name}).
  */
 @AutoConfiguration(beforeName = {"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
         "org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration",
         "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration"})
-@EnableConfigurationProperties(TenantHttpClientProperties.class)
+@EnableConfigurationProperties({TenantHttpClientProperties.class, TenantWebProperties.class})
 @ConditionalOnClass(name = "org.springframework.http.client.ClientHttpRequestInterceptor")
+@ConditionalOnBooleanProperty(name = "tenantkit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "tenantkit.http-client.enabled", matchIfMissing = true)
 public final class TenantHttpClientAutoConfiguration {
+
+    private static final String HEADER_NAME = "tenantkit.http-client.header-name";
+
+    TenantHttpClientAutoConfiguration() {
+    }
+
+    /** What {@code factory} builds with the header name, a bad name failing startup naming the property it came from. */
+    private static <T> T withHeaderName(TenantHttpClientProperties client, TenantWebProperties web, Function<String, T> factory) {
+        String own = client.headerName();
+        String property = own != null ? HEADER_NAME : "tenantkit.web.header.name";
+        String name = own != null ? own : web.header().name();
+        return InvalidTenantPropertyException.ifValid(property, "Set " + property + " to an HTTP token such as X-Tenant-Id.",
+                () -> factory.apply(name));
+    }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.boot.restclient.RestClientCustomizer")
@@ -33,8 +52,8 @@ public final class TenantHttpClientAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        TenantHeaderInterceptor tenantHeaderInterceptor(TenantHttpClientProperties properties) {
-            return new TenantHeaderInterceptor(properties.headerName());
+        TenantHeaderInterceptor tenantHeaderInterceptor(TenantHttpClientProperties properties, TenantWebProperties web) {
+            return withHeaderName(properties, web, TenantHeaderInterceptor::new);
         }
 
         @Bean
@@ -59,8 +78,8 @@ public final class TenantHttpClientAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        TenantHeaderExchangeFilter tenantHeaderExchangeFilter(TenantHttpClientProperties properties) {
-            return new TenantHeaderExchangeFilter(properties.headerName());
+        TenantHeaderExchangeFilter tenantHeaderExchangeFilter(TenantHttpClientProperties properties, TenantWebProperties web) {
+            return withHeaderName(properties, web, TenantHeaderExchangeFilter::new);
         }
 
         @Bean

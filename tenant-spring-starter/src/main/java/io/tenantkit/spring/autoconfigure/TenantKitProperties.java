@@ -23,13 +23,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     jp:   { name: Japan, parent: apac, locale: ja-JP, currency: JPY, time-zone: Asia/Tokyo }
  * </pre>
  *
- * @param enabled whether TenantKit's auto-configuration is active; {@code false} turns off the registry
- *        and everything that needs it
- * @param tenants the tenants, by id (lower-case letters, digits, {@code _} and {@code -}); declaration
- *        order is kept
- * @param catalog location of a YAML tenant catalog (such as classpath:tenants.yml or
- *        file:/etc/marketplace/tenants.yml) mapping tenant ids to the same values as tenantkit.tenants; read
- *        once at startup and not kept in the Environment, for fleets of thousands of tenants
+ * @param enabled Whether to enable TenantKit. When false, no TenantKit auto-configuration applies,
+ *        even where the application defines its own TenantRegistry.
+ * @param tenants Tenants, by id (lower-case letters, digits, '_' and '-'). Declaration order is kept.
+ * @param catalog Location of a YAML tenant catalog, such as classpath:tenants.yml or
+ *        file:/etc/marketplace/tenants.yml, mapping tenant ids to the values a tenantkit.tenants entry takes.
+ *        Read once at startup and not kept in the Environment: for fleets of thousands of tenants.
  */
 @ConfigurationProperties("tenantkit")
 public record TenantKitProperties(@DefaultValue("true") boolean enabled, Map<String, TenantDeclaration> tenants,
@@ -41,16 +40,16 @@ public record TenantKitProperties(@DefaultValue("true") boolean enabled, Map<Str
     }
 
     /**
-     * One tenant declared under {@code tenantkit.tenants.<id>}. Its free attributes,
+     * One tenant declared under {@code tenantkit.tenants.<id>}. Its free attributes (a plan, a segment),
      * {@code tenantkit.tenants.<id>.attributes.<key>}, are read beside this record (see TenantAttributes).
      *
-     * @param name display name; the id when not set
-     * @param parent id of the parent tenant (a region or group such as {@code apac}), which must be declared too
-     * @param locale locale for views and messages, such as {@code ja-JP}; {@code Locale.ROOT} when not set
-     * @param currency ISO 4217 currency code, such as {@code JPY}; none when not set (a region may have none)
-     * @param timeZone time zone, such as {@code Asia/Tokyo}; UTC when not set
-     * @param status {@code active} (served), {@code suspended} (known, requests refused) or {@code inactive}
-     *        (a region or an unlaunched site: never served)
+     * @param name Display name. The id when not set.
+     * @param parent Id of the parent tenant, a region or group such as apac, which must be declared too.
+     * @param locale Locale for views and messages, such as ja-JP. The root locale when not set.
+     * @param currency ISO 4217 currency code, such as JPY. None when not set (a region may have none).
+     * @param timeZone Time zone, such as Asia/Tokyo. UTC when not set.
+     * @param status Status: active (served), suspended (known, requests refused) or inactive (a region
+     *        or an unlaunched site: never served).
      */
     public record TenantDeclaration(@Nullable String name, @Nullable String parent, @Nullable Locale locale,
             @Nullable Currency currency, @Nullable ZoneId timeZone, @DefaultValue("active") TenantStatus status) {

@@ -26,9 +26,13 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass(name = {"io.micrometer.observation.ObservationFilter",
         "org.springframework.http.server.observation.ServerRequestObservationContext"})
 @ConditionalOnBean(TenantRegistry.class)
+@ConditionalOnBooleanProperty(name = "tenantkit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "tenantkit.observability.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TenantObservabilityProperties.class)
 public final class TenantObservabilityAutoConfiguration {
+
+    TenantObservabilityAutoConfiguration() {
+    }
 
     @Configuration(proxyBeanMethods = false)
     static class ServerRequestTagConfiguration {
@@ -41,9 +45,8 @@ public final class TenantObservabilityAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        TenantObservationFilter tenantObservationFilter(TenantTagValues values,
-                TenantObservabilityProperties properties) {
-            return new TenantObservationFilter(values, properties.requestHeader());
+        TenantObservationFilter tenantObservationFilter(TenantTagValues values) {
+            return new TenantObservationFilter(values);
         }
 
         @Bean

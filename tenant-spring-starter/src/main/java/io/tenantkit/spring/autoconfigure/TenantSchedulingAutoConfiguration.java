@@ -24,8 +24,12 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(afterName = "io.tenantkit.spring.autoconfigure.TenantAutoConfiguration",
         after = TaskExecutionAutoConfiguration.class)
 @ConditionalOnBean(TenantRegistry.class)
+@ConditionalOnBooleanProperty(name = "tenantkit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "tenantkit.propagation.scheduling.enabled", matchIfMissing = true)
 public final class TenantSchedulingAutoConfiguration {
+
+    TenantSchedulingAutoConfiguration() {
+    }
 
     @Configuration(proxyBeanMethods = false)
     static class FanOutConfiguration {

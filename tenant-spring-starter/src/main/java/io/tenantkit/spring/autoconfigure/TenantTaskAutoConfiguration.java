@@ -19,7 +19,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(before = {TaskExecutionAutoConfiguration.class, TaskSchedulingAutoConfiguration.class})
 @EnableConfigurationProperties(TenantPropagationProperties.class)
+@ConditionalOnBooleanProperty(name = "tenantkit.enabled", matchIfMissing = true)
 public final class TenantTaskAutoConfiguration {
+
+    TenantTaskAutoConfiguration() {
+    }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(name = "tenantkit.propagation.enabled", matchIfMissing = true)

@@ -1,7 +1,6 @@
 package io.tenantkit.spring.autoconfigure;
 
 import java.time.Duration;
-import java.util.function.Supplier;
 
 import io.tenantkit.spring.view.TenantLocaleResolver;
 import io.tenantkit.spring.view.TenantMessageSource;
@@ -37,6 +36,7 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
         beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnBean(TenantRegistry.class)
 @EnableConfigurationProperties(TenantViewProperties.class)
+@ConditionalOnBooleanProperty(name = "tenantkit.enabled", matchIfMissing = true)
 public final class TenantViewAutoConfiguration {
 
     TenantViewAutoConfiguration() {
@@ -61,20 +61,13 @@ public final class TenantViewAutoConfiguration {
                 sharedSource.setCacheMillis(cacheDuration.toMillis());
             }
             sharedSource.setAlwaysUseMessageFormat(shared.isAlwaysUseMessageFormat());
-            TenantMessageSource source = valid(() -> new TenantMessageSource(registry, sharedSource, properties.messagesBasename(),
-                    shared.getEncoding(), TenantViewAutoConfiguration.class.getClassLoader()));
+            TenantMessageSource source = InvalidTenantPropertyException.ifValid("tenantkit.view.messages-basename",
+                    "Use a base name containing {tenant}, such as tenants/{tenant}/messages.",
+                    () -> new TenantMessageSource(registry, sharedSource, properties.messagesBasename(), shared.getEncoding(),
+                            TenantViewAutoConfiguration.class.getClassLoader()));
             source.setUseCodeAsDefaultMessage(shared.isUseCodeAsDefaultMessage());
             source.setAlwaysUseMessageFormat(shared.isAlwaysUseMessageFormat());
             return source;
-        }
-
-        private static TenantMessageSource valid(Supplier<TenantMessageSource> factory) {
-            try {
-                return factory.get();
-            } catch (IllegalArgumentException e) {
-                throw new InvalidTenantPropertyException("tenantkit.view.messages-basename", e.getMessage(),
-                        "Use a base name containing {tenant}, such as tenants/{tenant}/messages.", e);
-            }
         }
     }
 

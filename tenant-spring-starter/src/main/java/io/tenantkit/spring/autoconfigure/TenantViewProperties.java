@@ -6,9 +6,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the tenant-aware view: locale resolver and per-tenant messages.
  *
- * @param localeResolver whether Spring MVC's {@code localeResolver} follows the tenant (locale and time zone)
- * @param messages whether the {@code messageSource} looks in per-tenant bundles before the shared one
- * @param messagesBasename base name of a tenant's message bundle; {@code {tenant}} stands for its id
+ * @param localeResolver Whether Spring MVC's locale resolver follows the tenant's locale and time zone.
+ * @param messages Whether the message source looks in the tenant's own message bundles before the
+ *        shared one.
+ * @param messagesBasename Base name of a tenant's message bundle, in which '{tenant}' stands for the
+ *        tenant id.
  */
 @ConfigurationProperties("tenantkit.view")
 public record TenantViewProperties(

@@ -31,6 +31,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -38,11 +39,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * from {@code tenantkit.web.*}. Needs a servlet web application and a {@link TenantRegistry}; off with
  * {@code tenantkit.web.enabled=false}; backs off when the application registers its own
  * {@code TenantWebFilter}. The principal resolver is added only when Spring Security is present.
+ * Spring Boot's error path ({@code spring.web.error.path}) is given to the filter, which answers a
+ * request sent to it directly with 404 instead of letting Boot's error controller answer 500.
  */
 @AutoConfiguration(after = TenantAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(TenantWebFilter.class)
 @ConditionalOnBean(TenantRegistry.class)
+@ConditionalOnBooleanProperty(name = "tenantkit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "tenantkit.web.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TenantWebProperties.class)
 public final class TenantWebAutoConfiguration {
@@ -55,6 +59,9 @@ public final class TenantWebAutoConfiguration {
 
     private static final String PREFIX = "tenantkit.web";
 
+    /** Where Spring Boot's error controller is mapped, resolved as it resolves it. */
+    private static final String ERROR_PATH = "${spring.web.error.path:${error.path:/error}}";
+
     TenantWebAutoConfiguration() {
     }
 
@@ -62,8 +69,9 @@ public final class TenantWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingFilterBean(TenantWebFilter.class)
     FilterRegistrationBean<TenantWebFilter> tenantWebFilter(TenantRegistry registry, TenantWebProperties properties,
-            @Qualifier(PRINCIPAL_RESOLVER_BEAN) ObjectProvider<TenantResolver> principal) {
-        TenantWebFilter filter = new TenantWebFilter(registry, chain(properties, principal.getIfAvailable()), policy(properties));
+            @Qualifier(PRINCIPAL_RESOLVER_BEAN) ObjectProvider<TenantResolver> principal, Environment environment) {
+        TenantWebFilter filter = new TenantWebFilter(registry, chain(properties, principal.getIfAvailable()),
+                policy(properties, environment.resolvePlaceholders(ERROR_PATH)));
         FilterRegistrationBean<TenantWebFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("tenantWebFilter");
         registration.setOrder(properties.filterOrder());
@@ -83,9 +91,9 @@ public final class TenantWebAutoConfiguration {
             switch (kind) {
                 case HEADER -> {
                     TenantWebProperties.Header header = properties.header();
-                    valid(PREFIX + ".header.name", () -> TenantResolvers.header(header.name()));
+                    TenantResolver resolver = valid(PREFIX + ".header.name", () -> TenantResolvers.header(header.name()));
                     chain.add(valid(PREFIX + ".header.trusted-callers",
-                            () -> TenantResolvers.header(header.name(), header.trustedCallers())));
+                            () -> TenantResolvers.fromTrustedCallers(resolver, header.trustedCallers())));
                 }
                 case HOST -> {
                     TenantWebProperties.Host host = properties.host();
@@ -110,7 +118,7 @@ public final class TenantWebAutoConfiguration {
         return chain;
     }
 
-    static TenantEntryPolicy policy(TenantWebProperties properties) {
+    static TenantEntryPolicy policy(TenantWebProperties properties, String errorPath) {
         String responseHeader = null;
         if (properties.responseHeader().enabled()) {
             String name = properties.responseHeader().name();
@@ -118,7 +126,7 @@ public final class TenantWebAutoConfiguration {
         }
         String header = responseHeader;
         return valid(PREFIX, () -> new TenantEntryPolicy(properties.excludedPaths(), properties.optionalPaths(),
-                properties.unknownTenantStatus(), properties.suspendedTenantStatus(), header));
+                properties.unknownTenantStatus(), properties.suspendedTenantStatus(), header, errorPath));
     }
 
     private static Map<String, String> hostMap(TenantWebProperties.Host host) {
@@ -141,11 +149,7 @@ public final class TenantWebAutoConfiguration {
     }
 
     private static <T> T valid(String property, Supplier<T> factory) {
-        try {
-            return factory.get();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidTenantPropertyException(property, e.getMessage(), "Fix the value of " + property + ".", e);
-        }
+        return InvalidTenantPropertyException.ifValid(property, "Fix the value of " + property + ".", factory);
     }
 
     @Configuration(proxyBeanMethods = false)

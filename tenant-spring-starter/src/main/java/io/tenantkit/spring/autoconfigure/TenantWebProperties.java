@@ -10,22 +10,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the web entry ({@code io.tenantkit.spring.web.TenantWebFilter}) in a Spring MVC app.
  *
- * @param enabled whether the tenant filter is registered
- * @param resolvers the resolver chain, in the order asked; the first answer wins, and the principal's
- *        tenant, when it has one, must agree with every other source
- * @param header the request header resolver
- * @param host the host name resolver
- * @param principal the authenticated principal resolver (used only with Spring Security)
- * @param query the query parameter resolver (add {@code query} to {@code resolvers} to use it)
- * @param excludedPaths path patterns passed through without tenant resolution (actuator, static
- *        resources); they get no tenant even if the request names one
- * @param optionalPaths path patterns where a tenant is resolved if named but not required; every
- *        other path requires one
- * @param unknownTenantStatus status for an unknown or inactive tenant: 404 or 400
- * @param suspendedTenantStatus status for a suspended tenant: 403 or 423
- * @param responseHeader the response header echoing the resolved tenant
- * @param filterOrder order of the tenant filter; the default runs right after Spring Security's filter
- *        chain (-100), which principal resolution needs
+ * @param enabled Whether to register the tenant web filter.
+ * @param resolvers Resolvers asked for the request's tenant, in order. The first answer wins; the
+ *        principal's tenant, when it has one, must agree with every other source.
+ * @param header The request header resolver.
+ * @param host The host name resolver.
+ * @param principal The authenticated principal resolver, used only with Spring Security.
+ * @param query The query parameter resolver, used when 'query' is among the resolvers.
+ * @param excludedPaths Path patterns passed through without tenant resolution, such as actuator and
+ *        static resources. They get no tenant even if the request names one. Setting it replaces the
+ *        default list.
+ * @param optionalPaths Path patterns where a tenant is resolved if the request names one, but not
+ *        required. Every other path requires one.
+ * @param unknownTenantStatus Status for an unknown or inactive tenant: 404 or 400.
+ * @param suspendedTenantStatus Status for a suspended tenant: 403 or 423.
+ * @param responseHeader The response header echoing the resolved tenant.
+ * @param filterOrder Order of the tenant web filter. The default runs right after Spring Security's
+ *        filter chain (-100), which principal resolution needs.
  */
 @ConfigurationProperties("tenantkit.web")
 public record TenantWebProperties(
@@ -59,11 +60,11 @@ public record TenantWebProperties(
     /**
      * The request header resolver.
      *
-     * @param name the header carrying the tenant id
-     * @param trustedCallers address ranges (CIDR, such as {@code 10.0.0.0/8} or {@code ::1/128}) of the
-     *        callers whose header is believed, for internal services calling each other; the header of
-     *        any other caller is ignored. Empty (the default): every caller's header is believed, so put
-     *        the app behind a gateway that sets or strips it
+     * @param name Name of the request header carrying the tenant id.
+     * @param trustedCallers Address ranges, in CIDR notation such as 10.0.0.0/8 or ::1/128 (a bare
+     *        address is one host), of the callers whose tenant header is believed. The header of any
+     *        other caller is ignored. When empty, every caller's header is believed, so put the
+     *        application behind a gateway that sets or strips it.
      */
     public record Header(@DefaultValue("X-Tenant-Id") String name, @DefaultValue List<String> trustedCallers) {
     }
@@ -71,9 +72,9 @@ public record TenantWebProperties(
     /**
      * The host name resolver: explicit hosts first, then subdomains of the base domains.
      *
-     * @param hosts host names per tenant id, such as {@code jp: [shop.example.jp]}
-     * @param baseDomains domains whose subdomain names the tenant: with {@code shop.example},
-     *        {@code jp.shop.example} is tenant {@code jp}
+     * @param hosts Host names per tenant id, such as shop.example.jp for jp.
+     * @param baseDomains Domains whose subdomain names the tenant: with shop.example,
+     *        jp.shop.example is tenant jp.
      */
     public record Host(@DefaultValue Map<String, List<String>> hosts, @DefaultValue List<String> baseDomains) {
     }
@@ -81,10 +82,10 @@ public record TenantWebProperties(
     /**
      * The authenticated principal resolver.
      *
-     * @param authorityPrefix prefix of the granted authority naming the principal's tenant, such as
-     *        {@code TENANT_} for {@code TENANT_jp}
-     * @param claim the JWT claim (or OAuth2 user attribute) naming the principal's tenant; empty to
-     *        ignore claims
+     * @param authorityPrefix Prefix of the granted authority naming the principal's tenant, such as
+     *        TENANT_ for TENANT_jp.
+     * @param claim JWT claim or OAuth2 user attribute naming the principal's tenant. Empty to ignore
+     *        claims.
      */
     public record Principal(@DefaultValue("TENANT_") String authorityPrefix, @DefaultValue("tenant") String claim) {
     }
@@ -92,7 +93,7 @@ public record TenantWebProperties(
     /**
      * The query parameter resolver.
      *
-     * @param parameter the query parameter carrying the tenant id
+     * @param parameter Name of the query parameter carrying the tenant id.
      */
     public record Query(@DefaultValue("tenant") String parameter) {
     }
@@ -100,8 +101,8 @@ public record TenantWebProperties(
     /**
      * The response header echoing the resolved tenant.
      *
-     * @param enabled whether it is sent
-     * @param name its name; the request header's name when not set
+     * @param enabled Whether to echo the resolved tenant id in a response header.
+     * @param name Name of the response header. The request header's name when not set.
      */
     public record ResponseHeader(@DefaultValue("true") boolean enabled, @Nullable String name) {
     }

@@ -13,8 +13,7 @@ final class TenantHeaders {
         Objects.requireNonNull(name, "headerName");
         if (name.isEmpty() || !name.chars().allMatch(TenantHeaders::isTokenChar)) {
             throw new IllegalArgumentException("Tenant header name '" + name.replaceAll("[^\\x20-\\x7e]", "?")
-                    + "' is not a valid HTTP header name; set tenantkit.http-client.header-name to a token such "
-                    + "as X-Tenant-Id.");
+                    + "' is not a valid HTTP header name (a token such as X-Tenant-Id).");
         }
         return name;
     }

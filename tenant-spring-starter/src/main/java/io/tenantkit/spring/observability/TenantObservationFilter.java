@@ -6,7 +6,10 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
 import io.tenantkit.context.TenantContext;
+import io.tenantkit.spring.web.TenantProblem;
+import io.tenantkit.spring.web.TenantWebFilter;
 import io.tenantkit.tenant.Tenant;
+import io.tenantkit.tenant.TenantId;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -14,26 +17,26 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 
 /**
  * Adds the low-cardinality key {@value TenantTagValues#KEY} to HTTP server request observations (and so
- * the {@code tenant} tag to {@code http.server.requests}): the id of the tenant the request was served
- * under, when the registry knows it; otherwise the tenant id the request asked for in the tenant header,
- * when the registry knows it; {@value TenantTagValues#UNKNOWN} for anything the registry does not know;
- * {@value TenantTagValues#NONE} when the request neither had nor named a tenant. Every request gets the
- * key, so all {@code http.server.requests} meters have the same tag keys.
+ * the {@code tenant} tag to {@code http.server.requests}). The value comes only from what the server
+ * decided, never from raw request text: the id of the tenant the request was served under; else the id
+ * the {@link TenantWebFilter} validated for a request it then refused (a suspended tenant); with either,
+ * {@value TenantTagValues#UNKNOWN} for an id the registry does not know. A request the web filter
+ * refused for a malformed id or a mismatch is {@value TenantTagValues#UNKNOWN}; every other request
+ * served without a tenant is {@value TenantTagValues#NONE}, whatever headers it sent (excluded paths,
+ * untrusted callers). Every request gets the key, so all {@code http.server.requests} meters have the
+ * same tag keys.
  */
 public final class TenantObservationFilter implements ObservationFilter {
 
     private final TenantTagValues values;
-    private final String headerName;
 
     /**
      * A filter bounded by {@code values}.
      *
      * @param values the cardinality guard
-     * @param headerName the request header naming the tenant, read for requests served without one
      */
-    public TenantObservationFilter(TenantTagValues values, String headerName) {
+    public TenantObservationFilter(TenantTagValues values) {
         this.values = Objects.requireNonNull(values, "values");
-        this.headerName = Objects.requireNonNull(headerName, "headerName");
     }
 
     @Override
@@ -51,6 +54,10 @@ public final class TenantObservationFilter implements ObservationFilter {
         if (tenant != null) {
             return values.of(tenant);
         }
-        return values.ofRequested(request.getHeader(headerName));
+        if (request.getAttribute(TenantWebFilter.TENANT_ID_ATTRIBUTE) instanceof TenantId requested) {
+            return values.ofRequested(requested);
+        }
+        return request.getAttribute(TenantWebFilter.PROBLEM_ATTRIBUTE) instanceof TenantProblem problem
+                && problem != TenantProblem.MISSING_TENANT ? TenantTagValues.UNKNOWN : TenantTagValues.NONE;
     }
 }

@@ -40,18 +40,14 @@ public final class TenantTagValues {
     }
 
     /**
-     * The tag value for a tenant id asked for by a request that was not served under a tenant (for
-     * example, rejected at the edge): its id if the registry knows it, {@value #UNKNOWN} otherwise,
-     * {@value #NONE} when nothing was asked for.
+     * The tag value for a validated tenant id a request named but was not served under (refused at the
+     * edge, for example as suspended): the id if the registry knows it, {@value #UNKNOWN} otherwise,
+     * {@value #NONE} when nothing was named.
      */
-    public String ofRequested(@Nullable String requested) {
+    public String ofRequested(@Nullable TenantId requested) {
         if (requested == null) {
             return NONE;
         }
-        if (!TenantId.isValid(requested)) {
-            return UNKNOWN;
-        }
-        TenantId id = TenantId.of(requested);
-        return registry.snapshot().indexOf(id) >= 0 ? id.value() : UNKNOWN;
+        return registry.snapshot().indexOf(requested) >= 0 ? requested.value() : UNKNOWN;
     }
 }

@@ -37,7 +37,9 @@ public @interface PerTenant {
     /**
      * Whether the tenants run in parallel on the application task executor (Spring Boot's
      * {@code applicationTaskExecutor}) instead of one after another on the invoking thread. The
-     * invocation returns when every tenant's run has finished either way.
+     * invoking thread takes the runs no pool thread has started yet, so an invocation from a thread of
+     * that executor, or with the executor saturated, runs them itself rather than waiting for a free
+     * thread. The invocation returns when every tenant's run has finished either way.
      */
     boolean parallel() default false;
 }

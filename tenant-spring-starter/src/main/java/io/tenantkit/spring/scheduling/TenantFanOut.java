@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.tenantkit.context.TenantContext;
 import io.tenantkit.propagation.TenantExecutors;
@@ -32,7 +34,11 @@ import org.slf4j.LoggerFactory;
  * had (usually none) is restored after each run.
  *
  * <p>{@link #runParallel} submits the runs to an executor (wrapped by {@code TenantExecutors}, so
- * its threads keep no tenant afterwards) and waits for all of them.
+ * its threads keep no tenant afterwards) and, rather than only waiting, runs on the calling thread
+ * every run no pool thread has started yet. So it never waits for work queued behind itself: called
+ * from a thread of that same bounded pool (an {@code @Async} method fanning out on
+ * {@code applicationTaskExecutor}), or with the pool saturated, it degrades to running the tenants on
+ * the calling thread instead of starving the pool.
  */
 public final class TenantFanOut {
 
@@ -82,7 +88,8 @@ public final class TenantFanOut {
 
     /**
      * Runs {@code task} once per active tenant, in parallel on the executor, and returns when all runs
-     * have finished.
+     * have finished. Runs that no pool thread has started when the calling thread is done submitting,
+     * and runs the executor rejects, run on the calling thread.
      *
      * @throws IllegalStateException if this fan-out was built without an executor
      */
@@ -97,28 +104,62 @@ public final class TenantFanOut {
                     + "or run the tenants one after another (@PerTenant(parallel = false)).");
         }
         List<Tenant> tenants = registry.snapshot().active();
-        List<CompletableFuture<@Nullable Throwable>> runs = new ArrayList<>(tenants.size());
+        List<Run> runs = new ArrayList<>(tenants.size());
         for (Tenant tenant : tenants) {
-            CompletableFuture<@Nullable Throwable> run;
-            try {
-                run = CompletableFuture.supplyAsync(() -> runOne(job, tenant, task), pool);
-            } catch (RuntimeException rejected) {
-                TenantContext.runAs(tenant, () -> logFailure(job, tenant, rejected));
-                run = CompletableFuture.completedFuture(rejected);
-            }
+            Run run = new Run(job, tenant, task);
             runs.add(run);
+            try {
+                pool.execute(run);
+            } catch (RejectedExecutionException rejected) {
+                // Left for the calling thread, below.
+            }
+        }
+        // Help rather than wait: whatever no pool thread has claimed yet runs here, so the only runs
+        // waited for are already running on other threads.
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            runs.get(i).run();
         }
         List<TenantId> succeeded = new ArrayList<>(tenants.size());
         Map<TenantId, Throwable> failures = new LinkedHashMap<>();
-        for (int i = 0; i < tenants.size(); i++) {
-            Throwable failure = runs.get(i).join();
+        for (Run run : runs) {
+            Throwable failure = run.outcome.join();
             if (failure == null) {
-                succeeded.add(tenants.get(i).id());
+                succeeded.add(run.tenant.id());
             } else {
-                failures.put(tenants.get(i).id(), failure);
+                failures.put(run.tenant.id(), failure);
             }
         }
         return new FanOutResult(job, succeeded, failures);
+    }
+
+    /** One tenant's run, executed once by whichever thread claims it first: a pool thread or the caller. */
+    private static final class Run implements Runnable {
+
+        private final String job;
+        private final Tenant tenant;
+        private final Runnable task;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        /** What the run threw, or null; completed exceptionally only by a fatal error. */
+        private final CompletableFuture<@Nullable Throwable> outcome = new CompletableFuture<>();
+
+        Run(String job, Tenant tenant, Runnable task) {
+            this.job = job;
+            this.tenant = tenant;
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            if (!claimed.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                outcome.complete(runOne(job, tenant, task));
+            } catch (Throwable fatal) {
+                outcome.completeExceptionally(fatal);
+                throw fatal;
+            }
+        }
     }
 
     /** Runs one tenant; returns what it threw, or null. Logs the failure inside the tenant's scope. */

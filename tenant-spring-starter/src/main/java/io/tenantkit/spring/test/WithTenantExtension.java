@@ -14,9 +14,9 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.test.context.BootstrapWith;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
@@ -71,8 +71,12 @@ public final class WithTenantExtension implements BeforeEachCallback, AfterEachC
         return Tenant.builder(id).build();
     }
 
+    /**
+     * Whether the Spring TestContext framework configures {@code testClass}: found the way Spring finds
+     * it, in the class hierarchy and, for {@code @Nested} classes, in the enclosing classes.
+     */
     private static boolean isSpringTest(Class<?> testClass) {
-        MergedAnnotations annotations = MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY);
-        return annotations.isPresent(BootstrapWith.class) || annotations.isPresent(ContextConfiguration.class);
+        return TestContextAnnotationUtils.hasAnnotation(testClass, BootstrapWith.class)
+                || TestContextAnnotationUtils.hasAnnotation(testClass, ContextConfiguration.class);
     }
 }

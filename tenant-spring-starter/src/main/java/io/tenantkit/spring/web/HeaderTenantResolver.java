@@ -4,19 +4,14 @@ import java.util.Enumeration;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/**
- * Reads the tenant id from one request header; a header sent more than once is invalid. With trusted
- * callers configured, the header of any other caller is ignored, as if it had not been sent.
- */
+/** Reads the tenant id from one request header; a header sent more than once is invalid. */
 final class HeaderTenantResolver implements TenantResolver {
 
     private final String headerName;
-    private final TrustedCallers trustedCallers;
     private final String source;
 
-    HeaderTenantResolver(String headerName, TrustedCallers trustedCallers) {
+    HeaderTenantResolver(String headerName) {
         this.headerName = TenantResolvers.requireToken(headerName, "header name");
-        this.trustedCallers = trustedCallers;
         this.source = "header " + headerName;
     }
 
@@ -27,9 +22,6 @@ final class HeaderTenantResolver implements TenantResolver {
 
     @Override
     public TenantResolution resolve(HttpServletRequest request) {
-        if (!trustedCallers.trusts(request.getRemoteAddr())) {
-            return TenantResolution.none();
-        }
         Enumeration<String> values = request.getHeaders(headerName);
         if (values == null || !values.hasMoreElements()) {
             return TenantResolution.none();

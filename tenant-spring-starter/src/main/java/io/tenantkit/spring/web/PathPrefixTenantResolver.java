@@ -2,7 +2,10 @@ package io.tenantkit.spring.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Reads the tenant id from the first path segment: {@code /jp/products → jp}. The path is not rewritten. */
+/**
+ * Reads the tenant id from the first path segment: {@code /jp/products → jp}. The path is not
+ * rewritten. Tentative: on optional paths a first segment that is no known tenant names none.
+ */
 final class PathPrefixTenantResolver implements TenantResolver {
 
     @Override
@@ -17,5 +20,10 @@ final class PathPrefixTenantResolver implements TenantResolver {
         int end = path.indexOf('/', start);
         String segment = end < 0 ? path.substring(start) : path.substring(start, end);
         return segment.isEmpty() ? TenantResolution.none() : TenantResolution.candidate(segment);
+    }
+
+    @Override
+    public boolean tentative() {
+        return true;
     }
 }

@@ -12,8 +12,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *
  * <p>Paths are matched with Spring's {@code PathPattern} syntax ({@code /actuator/**}) against the
  * decoded, normalised path within the application. Excluded paths are not touched at all (no tenant,
- * even if the request names one); optional paths get the tenant the request names, if any; every
- * other path requires a tenant (fail closed).
+ * even if the request names one); optional paths get the tenant the request names, if any; the error
+ * path, if given, is for error dispatches only, and a request sent to it directly is answered 404;
+ * every other path requires a tenant (fail closed).
  */
 public final class TenantEntryPolicy {
 
@@ -23,6 +24,8 @@ public final class TenantEntryPolicy {
         EXCLUDED,
         /** Tenant resolved if named, not required. */
         OPTIONAL,
+        /** The error page: reached by error dispatches; a request sent to it directly is answered 404. */
+        ERROR,
         /** Tenant required. */
         REQUIRED
     }
@@ -34,9 +37,10 @@ public final class TenantEntryPolicy {
     private final int unknownTenantStatus;
     private final int suspendedTenantStatus;
     private final @Nullable String responseHeader;
+    private final @Nullable String errorPath;
 
     /**
-     * Validates and keeps the settings.
+     * Validates and keeps the settings; no path is treated as the error path.
      *
      * @param excludedPaths patterns of paths passed through without tenant resolution
      * @param optionalPaths patterns of paths where a tenant is resolved if named, but not required
@@ -47,6 +51,23 @@ public final class TenantEntryPolicy {
      */
     public TenantEntryPolicy(List<String> excludedPaths, List<String> optionalPaths, int unknownTenantStatus,
             int suspendedTenantStatus, @Nullable String responseHeader) {
+        this(excludedPaths, optionalPaths, unknownTenantStatus, suspendedTenantStatus, responseHeader, null);
+    }
+
+    /**
+     * Validates and keeps the settings.
+     *
+     * @param excludedPaths patterns of paths passed through without tenant resolution
+     * @param optionalPaths patterns of paths where a tenant is resolved if named, but not required
+     * @param unknownTenantStatus status for an unknown or inactive tenant: 404 or 400
+     * @param suspendedTenantStatus status for a suspended tenant: 403 or 423
+     * @param responseHeader response header echoing the resolved tenant id, or null for none
+     * @param errorPath the path of the error page, such as Spring Boot's {@code /error}, answered 404 to
+     *        a request sent to it directly (unless excluded); null for none
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public TenantEntryPolicy(List<String> excludedPaths, List<String> optionalPaths, int unknownTenantStatus,
+            int suspendedTenantStatus, @Nullable String responseHeader, @Nullable String errorPath) {
         if (unknownTenantStatus != 404 && unknownTenantStatus != 400) {
             throw new IllegalArgumentException("The status for an unknown tenant must be 404 or 400, not " + unknownTenantStatus + ".");
         }
@@ -63,6 +84,7 @@ public final class TenantEntryPolicy {
         this.unknownTenantStatus = unknownTenantStatus;
         this.suspendedTenantStatus = suspendedTenantStatus;
         this.responseHeader = responseHeader;
+        this.errorPath = errorPath;
     }
 
     /** How the decoded path within the application is treated. */
@@ -72,6 +94,9 @@ public final class TenantEntryPolicy {
             if (p.matches(container)) {
                 return Mode.EXCLUDED;
             }
+        }
+        if (path.equals(errorPath)) {
+            return Mode.ERROR;
         }
         for (PathPattern p : optional) {
             if (p.matches(container)) {
@@ -104,6 +129,11 @@ public final class TenantEntryPolicy {
     /** Response header echoing the resolved tenant id, or null for none. */
     public @Nullable String responseHeader() {
         return responseHeader;
+    }
+
+    /** The path of the error page, answered 404 to a request sent to it directly; null for none. */
+    public @Nullable String errorPath() {
+        return errorPath;
     }
 
     private static PathPattern[] parse(List<String> patterns) {

@@ -28,4 +28,14 @@ public interface TenantResolver {
     default boolean mustAgree() {
         return false;
     }
+
+    /**
+     * Whether this resolver reads a place that names a tenant only sometimes, such as the first path
+     * segment. On an optional path, a tentative resolver's candidate counts only if the registry knows
+     * it as an active or suspended tenant; anything else is taken as no answer, so {@code /public/help}
+     * names no tenant {@code public}, and the rest of the chain is asked.
+     */
+    default boolean tentative() {
+        return false;
+    }
 }

@@ -2,6 +2,7 @@ package io.tenantkit.spring.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The built-in {@link TenantResolver resolvers}. The principal resolver is {@link PrincipalTenantResolver}. */
 public final class TenantResolvers {
@@ -9,20 +10,22 @@ public final class TenantResolvers {
     private TenantResolvers() {
     }
 
-    /** Reads the id from the request header {@code headerName}, such as {@code X-Tenant-Id}, from every caller. */
+    /** Reads the id from the request header {@code headerName}, such as {@code X-Tenant-Id}. */
     public static TenantResolver header(String headerName) {
-        return new HeaderTenantResolver(headerName, TrustedCallers.of(List.of()));
+        return new HeaderTenantResolver(headerName);
     }
 
     /**
-     * Reads the id from the request header {@code headerName}, but only from callers whose remote
-     * address lies in one of {@code trustedCallers} (CIDR ranges such as {@code 10.0.0.0/8}; empty:
-     * every caller). Other callers' header is ignored, so a client cannot pick a tenant by forging it.
+     * Believes {@code resolver} only for callers whose remote address lies in one of
+     * {@code trustedCallers} (literal CIDR ranges such as {@code 10.0.0.0/8} or {@code ::1/128}; a bare
+     * address is one host); for any other caller it answers nothing, so a client cannot pick a tenant
+     * by forging, say, the header. Empty: {@code resolver} itself, believed from every caller.
      *
-     * @throws IllegalArgumentException naming an entry that is not a literal address or range
+     * @throws IllegalArgumentException naming the first entry that is not a literal address or range
      */
-    public static TenantResolver header(String headerName, List<String> trustedCallers) {
-        return new HeaderTenantResolver(headerName, TrustedCallers.of(trustedCallers));
+    public static TenantResolver fromTrustedCallers(TenantResolver resolver, List<String> trustedCallers) {
+        Objects.requireNonNull(resolver, "resolver");
+        return trustedCallers.isEmpty() ? resolver : new TrustedCallerResolver(resolver, TrustedCallers.of(trustedCallers));
     }
 
     /**

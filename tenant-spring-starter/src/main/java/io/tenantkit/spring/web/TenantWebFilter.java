@@ -17,6 +17,7 @@ import io.tenantkit.tenant.InvalidTenantIdException;
 import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantId;
 import io.tenantkit.tenant.TenantRegistry;
+import io.tenantkit.tenant.TenantSnapshot;
 import io.tenantkit.tenant.TenantStatus;
 
 import org.jspecify.annotations.Nullable;
@@ -32,16 +33,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * current for everything downstream and gone afterwards, whatever happens.
  *
  * <p>Per request, by {@linkplain TenantEntryPolicy path}: excluded paths (and CORS pre-flight requests)
- * are passed through untouched;
- * otherwise the {@linkplain TenantResolver resolvers} are asked in order and the first answer wins; a
- * resolver that {@linkplain TenantResolver#mustAgree() must agree} (the principal) is asked too, and
- * when it names a tenant, every source that names one must name the same. The winner is validated ({@link TenantId}) and looked up in the
- * {@link TenantRegistry}. Anything wrong is answered with an RFC 9457 problem response
- * ({@link TenantProblem}): never a 5xx, never request text unescaped. A required path without any
- * tenant is a 400; an optional path proceeds without one.
+ * are passed through untouched; a request sent directly to the error path is answered 404; otherwise
+ * the {@linkplain TenantResolver resolvers} are asked in order and the first answer wins. A resolver
+ * that {@linkplain TenantResolver#mustAgree() must agree} (the principal) is asked too, and when it
+ * names a tenant, every source that names one must name the same. Every id a consulted source names is
+ * validated ({@link TenantId}): a malformed one is a 400 whatever the other sources say; two valid
+ * ids that differ are a 403. The agreed id is looked up in the {@link TenantRegistry}. Anything wrong
+ * is answered with an RFC 9457 problem response ({@link TenantProblem}): never a 5xx, never request
+ * text unescaped. A required path without any tenant is a 400; an optional path proceeds without one.
  *
  * <p>The resolved tenant is kept in the request attribute {@link #TENANT_ATTRIBUTE} and re-entered on
  * async and error dispatches of the same request, and echoed in a response header if configured.
+ * {@link #TENANT_ID_ATTRIBUTE} and {@link #PROBLEM_ATTRIBUTE} say, for metrics and logs, what the
+ * request named and why it was refused.
  */
 public final class TenantWebFilter extends OncePerRequestFilter {
 
@@ -51,8 +55,19 @@ public final class TenantWebFilter extends OncePerRequestFilter {
      */
     public static final int DEFAULT_ORDER = -90;
 
-    /** The request attribute holding the resolved {@link Tenant}. */
+    /** The request attribute holding the resolved {@link Tenant}, set when the request is served under it. */
     public static final String TENANT_ATTRIBUTE = TenantWebFilter.class.getName() + ".tenant";
+
+    /**
+     * The request attribute holding the {@link TenantId} the request names, once validated and agreed
+     * by every source that must agree; set before the registry lookup, so also on a request then refused
+     * as an unknown, inactive or suspended tenant. Only sources the filter believes count (a header from
+     * an untrusted caller does not).
+     */
+    public static final String TENANT_ID_ATTRIBUTE = TenantWebFilter.class.getName() + ".tenantId";
+
+    /** The request attribute holding the {@link TenantProblem} a refused request was answered with. */
+    public static final String PROBLEM_ATTRIBUTE = TenantWebFilter.class.getName() + ".problem";
 
     private static final Logger log = LoggerFactory.getLogger(TenantWebFilter.class);
 
@@ -88,10 +103,10 @@ public final class TenantWebFilter extends OncePerRequestFilter {
         return policy;
     }
 
-    /** Excluded paths, and CORS pre-flight requests (they never reach a handler and carry no custom headers). */
+    /** CORS pre-flight requests: they never reach a handler and carry no custom headers. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return CorsUtils.isPreFlightRequest(request) || policy.modeOf(RequestPaths.pathWithinApplication(request)) == TenantEntryPolicy.Mode.EXCLUDED;
+        return CorsUtils.isPreFlightRequest(request);
     }
 
     @Override
@@ -116,9 +131,22 @@ public final class TenantWebFilter extends OncePerRequestFilter {
             }
             return;
         }
-        Object outcome = resolve(request);
+        TenantEntryPolicy.Mode mode = policy.modeOf(RequestPaths.pathWithinApplication(request));
+        if (mode == TenantEntryPolicy.Mode.EXCLUDED) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (mode == TenantEntryPolicy.Mode.ERROR) {
+            // Spring Boot's error controller answers a direct request with 500; there is nothing here.
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        Object outcome = resolve(request, mode == TenantEntryPolicy.Mode.OPTIONAL);
         if (outcome instanceof ProblemDetail problem) {
-            reject(response, problem);
+            if (log.isDebugEnabled()) {
+                log.debug("Rejected a request with {}", ProblemResponses.toJson(problem));
+            }
+            ProblemResponses.write(response, problem);
             return;
         }
         if (outcome instanceof Tenant tenant) {
@@ -142,68 +170,91 @@ public final class TenantWebFilter extends OncePerRequestFilter {
     }
 
     /** The tenant, a problem, or null (no tenant on an optional path). */
-    private @Nullable Object resolve(HttpServletRequest request) {
+    private @Nullable Object resolve(HttpServletRequest request, boolean optional) {
+        TenantSnapshot snapshot = registry.snapshot();
         TenantResolver winner = null;
         String raw = null;
         int i = 0;
         for (; i < resolvers.length; i++) {
-            TenantResolution resolution = resolvers[i].resolve(request);
+            TenantResolution resolution = ask(resolvers[i], request, optional, snapshot);
             if (resolution instanceof TenantResolution.Candidate candidate) {
                 winner = resolvers[i];
                 raw = candidate.rawId();
                 break;
             }
             if (resolution instanceof TenantResolution.Invalid invalid) {
-                return invalidProblem(resolvers[i], invalid.reason());
+                return invalid(request, resolvers[i], invalid.reason());
             }
         }
         if (winner == null || raw == null) {
-            return policy.modeOf(RequestPaths.pathWithinApplication(request)) == TenantEntryPolicy.Mode.OPTIONAL ? null
-                    : ProblemResponses.problem(TenantProblem.MISSING_TENANT, 400,
-                            "This path requires a tenant, and the request names none. Name it in: " + sources + ".");
+            return optional ? null : reject(request, TenantProblem.MISSING_TENANT, 400,
+                    "This path requires a tenant, and the request names none. Name it in: " + sources + ".");
         }
-        TenantId id;
-        try {
-            id = TenantId.of(raw);
-        } catch (InvalidTenantIdException e) {
-            return invalidProblem(winner, e.getMessage());
+        Object validated = validate(request, winner, raw);
+        if (!(validated instanceof TenantId id)) {
+            return validated;
         }
         // First answer wins, except that a resolver which must agree (the principal) and every other
-        // source that names a tenant must name the same one, whatever their order; checked before the
-        // lookup, so that a disagreement is a 403 whether or not the other tenant exists.
+        // source that names a tenant must name the same one, whatever their order. A malformed id from
+        // any of them is a 400; two valid ids that differ are a 403, checked before the lookup, so that
+        // a disagreement is a 403 whether or not the other tenant exists.
         for (int j = 0; j < resolvers.length; j++) {
             if (j == i || !(winner.mustAgree() || resolvers[j].mustAgree())) {
                 continue;
             }
-            TenantResolution other = resolvers[j].resolve(request);
-            boolean disagrees = other instanceof TenantResolution.Invalid
-                    || (other instanceof TenantResolution.Candidate c && !c.rawId().equals(id.value()));
-            if (disagrees) {
-                return ProblemResponses.problem(TenantProblem.TENANT_MISMATCH, 403, "The request names different tenants in "
-                        + winner.source() + " and " + resolvers[j].source() + ".");
+            TenantResolution other = ask(resolvers[j], request, optional, snapshot);
+            if (other instanceof TenantResolution.Invalid invalid) {
+                return invalid(request, resolvers[j], invalid.reason());
+            }
+            if (other instanceof TenantResolution.Candidate candidate && !candidate.rawId().equals(id.value())) {
+                Object otherId = validate(request, resolvers[j], candidate.rawId());
+                return otherId instanceof ProblemDetail ? otherId : reject(request, TenantProblem.TENANT_MISMATCH, 403,
+                        "The request names different tenants in " + winner.source() + " and " + resolvers[j].source() + ".");
             }
         }
-        Tenant tenant = registry.snapshot().findOrNull(id);
+        request.setAttribute(TENANT_ID_ATTRIBUTE, id);
+        Tenant tenant = snapshot.findOrNull(id);
         if (tenant == null || tenant.status() == TenantStatus.INACTIVE) {
-            return ProblemResponses.problem(TenantProblem.UNKNOWN_TENANT, policy.unknownTenantStatus(),
+            return reject(request, TenantProblem.UNKNOWN_TENANT, policy.unknownTenantStatus(),
                     "No tenant '" + id + "' is served here (from " + winner.source() + ").");
         }
         if (tenant.status() == TenantStatus.SUSPENDED) {
-            return ProblemResponses.problem(TenantProblem.SUSPENDED_TENANT, policy.suspendedTenantStatus(),
+            return reject(request, TenantProblem.SUSPENDED_TENANT, policy.suspendedTenantStatus(),
                     "Tenant '" + id + "' is suspended; its requests are refused.");
         }
         return tenant;
     }
 
-    private static ProblemDetail invalidProblem(TenantResolver resolver, @Nullable String reason) {
-        return ProblemResponses.problem(TenantProblem.INVALID_TENANT_ID, 400,
-                "The tenant from " + resolver.source() + " is invalid: " + reason);
+    /**
+     * What {@code resolver} says; on an optional path, the candidate of a tentative resolver (the path
+     * prefix) counts only if it is a tenant the registry serves or suspends.
+     */
+    private static TenantResolution ask(TenantResolver resolver, HttpServletRequest request, boolean optional,
+            TenantSnapshot snapshot) {
+        TenantResolution resolution = resolver.resolve(request);
+        if (optional && resolver.tentative() && resolution instanceof TenantResolution.Candidate candidate) {
+            Tenant known = TenantId.isValid(candidate.rawId()) ? snapshot.findOrNull(TenantId.of(candidate.rawId())) : null;
+            return known == null || known.status() == TenantStatus.INACTIVE ? TenantResolution.none() : resolution;
+        }
+        return resolution;
     }
 
-    private static void reject(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        if (log.isDebugEnabled()) {
-            log.debug("Rejected a request with {}", ProblemResponses.toJson(problem));
+    /** The {@link TenantId} {@code raw} stands for, or the problem naming {@code source}. */
+    private static Object validate(HttpServletRequest request, TenantResolver source, String raw) {
+        try {
+            return TenantId.of(raw);
+        } catch (InvalidTenantIdException e) {
+            return invalid(request, source, e.getMessage());
         }
-        ProblemResponses.write(response, problem);
+    }
+
+    private static ProblemDetail invalid(HttpServletRequest request, TenantResolver source, @Nullable String reason) {
+        return reject(request, TenantProblem.INVALID_TENANT_ID, 400, "The tenant from " + source.source() + " is invalid: " + reason);
+    }
+
+    /** The problem to answer with, remembered on the request in {@link #PROBLEM_ATTRIBUTE}. */
+    private static ProblemDetail reject(HttpServletRequest request, TenantProblem problem, int status, String detail) {
+        request.setAttribute(PROBLEM_ATTRIBUTE, problem);
+        return ProblemResponses.problem(problem, status, detail);
     }
 }

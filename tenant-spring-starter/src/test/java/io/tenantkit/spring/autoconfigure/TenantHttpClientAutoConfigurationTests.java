@@ -1,6 +1,7 @@
 package io.tenantkit.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.THROWABLE;
 
 import io.tenantkit.spring.http.TenantHeaderExchangeFilter;
 import io.tenantkit.spring.http.TenantHeaderInterceptor;
@@ -14,7 +15,6 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.NestedExceptionUtils;
 
 class TenantHttpClientAutoConfigurationTests {
 
@@ -40,12 +40,33 @@ class TenantHttpClientAutoConfigurationTests {
     }
 
     @Test
+    void headerNameFollowsTheWebEntrysHeaderWhenNotSet() {
+        runner.withPropertyValues("tenantkit.web.header.name=X-Site").run(context -> {
+            assertThat(context.getBean(TenantHeaderInterceptor.class).headerName()).isEqualTo("X-Site");
+            assertThat(context.getBean(TenantHeaderExchangeFilter.class).headerName()).isEqualTo("X-Site");
+        });
+    }
+
+    @Test
+    void ownHeaderNameWinsOverTheWebEntrys() {
+        runner.withPropertyValues("tenantkit.web.header.name=X-Site", "tenantkit.http-client.header-name=X-Country")
+                .run(context -> assertThat(context.getBean(TenantHeaderInterceptor.class).headerName()).isEqualTo("X-Country"));
+    }
+
+    @Test
     void anInvalidHeaderNameFailsStartupNamingTheProperty() {
-        runner.withPropertyValues("tenantkit.http-client.header-name=X Tenant").run(context -> assertThat(
-                NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Tenant header name 'X Tenant' is not a valid HTTP header name; set "
-                        + "tenantkit.http-client.header-name to a token such as X-Tenant-Id."));
+        runner.withPropertyValues("tenantkit.http-client.header-name=X Tenant").run(context -> assertThat(context)
+                .getFailure().extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE)
+                .hasMessage("Invalid property tenantkit.http-client.header-name: Tenant header name 'X Tenant' is not a valid "
+                        + "HTTP header name (a token such as X-Tenant-Id). Set tenantkit.http-client.header-name to an HTTP "
+                        + "token such as X-Tenant-Id."));
+    }
+
+    @Test
+    void anInvalidWebHeaderNameItFollowsFailsStartupNamingThatProperty() {
+        runner.withPropertyValues("tenantkit.web.header.name=X Site").run(context -> assertThat(context)
+                .getFailure().extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE)
+                .hasMessageStartingWith("Invalid property tenantkit.web.header.name: Tenant header name 'X Site' is not a valid"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantkit.spring.observability.TenantObservationFilter;
 import io.tenantkit.spring.observability.TenantObservationRecorder;
+import io.tenantkit.spring.observability.TenantTagValues;
 import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantRegistry;
 
@@ -63,7 +64,7 @@ class TenantObservabilityAutoConfigurationTests {
 
         @Bean
         TenantObservationFilter myTenantFilter(TenantRegistry registry) {
-            return new TenantObservationFilter(new io.tenantkit.spring.observability.TenantTagValues(registry), "X-Site");
+            return new TenantObservationFilter(new TenantTagValues(registry));
         }
     }
 }

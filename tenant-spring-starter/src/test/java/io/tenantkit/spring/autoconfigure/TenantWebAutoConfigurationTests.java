@@ -38,8 +38,16 @@ class TenantWebAutoConfigurationTests {
             assertThat(filter.policy().unknownTenantStatus()).isEqualTo(404);
             assertThat(filter.policy().suspendedTenantStatus()).isEqualTo(403);
             assertThat(filter.policy().responseHeader()).isEqualTo("X-Tenant-Id");
+            assertThat(filter.policy().errorPath()).isEqualTo("/error");
             assertThat(context).hasSingleBean(PrincipalTenantResolver.class);
         });
+    }
+
+    @Test
+    void theErrorPathFollowsSpringBoots() {
+        runner.withPropertyValues("spring.web.error.path=/oops").run(context -> assertThat(
+                ((TenantWebFilter) context.getBean("tenantWebFilter", FilterRegistrationBean.class).getFilter()).policy()
+                        .errorPath()).isEqualTo("/oops"));
     }
 
     @Test
@@ -142,8 +150,17 @@ class TenantWebAutoConfigurationTests {
     void trustedCallerThatIsNotAnAddressRangeFailsStartupNamingThePropertyAndValue() {
         runner.withPropertyValues("tenantkit.web.header.trusted-callers=10.0.0.0/8,gateway.internal").run(context -> assertThat(context)
                 .getFailure().extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE)
-                .hasMessageStartingWith("Invalid property tenantkit.web.header.trusted-callers: 'gateway.internal' is not an IP "
-                        + "address or CIDR range such as 10.0.0.0/8, 127.0.0.1 or ::1/128 (host names are not accepted)."));
+                .hasMessage("Invalid property tenantkit.web.header.trusted-callers: 'gateway.internal' is not an IP address or "
+                        + "CIDR range: write IPv4 as four decimal numbers 0-255 (10.0.0.0/8, 127.0.0.1) and IPv6 with colons "
+                        + "(::1/128, fd00::/8); host names are not accepted. Fix the value of tenantkit.web.header.trusted-callers."));
+    }
+
+    /** Regression: the shorthand 10/8 was read as 0.0.0.10/8, trusting no internal caller at all. */
+    @Test
+    void shorthandIpv4TrustedCallerFailsStartupNamingThePropertyAndValue() {
+        runner.withPropertyValues("tenantkit.web.header.trusted-callers=10/8").run(context -> assertThat(context)
+                .getFailure().extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE)
+                .hasMessageStartingWith("Invalid property tenantkit.web.header.trusted-callers: '10/8' is not an IP address"));
     }
 
     @Test

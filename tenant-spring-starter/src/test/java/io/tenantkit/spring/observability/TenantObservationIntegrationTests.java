@@ -12,10 +12,12 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tenantkit.spring.testapp.PropagationTestApplication;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
 /** The {@code tenant} tag on {@code http.server.requests}, with real requests on a random port. */
@@ -52,6 +54,22 @@ class TenantObservationIntegrationTests {
     }
 
     @Test
+    void malformedTenantIsRejectedAndTaggedUnknown() {
+        assertThat(get("/tenant", "../etc")).isEqualTo(400);
+
+        awaitRejected("400", "unknown");
+    }
+
+    /** Regression: the raw header chose the tag of a request on a path the tenant filter never sees. */
+    @Test
+    void excludedPathIsTaggedNoneWhateverItsHeaderNames() {
+        assertThat(get("/actuator/tenants", "jp")).isEqualTo(200);
+
+        awaitTimer("/actuator/tenants", "none");
+        assertThat(meters.find("http.server.requests").tag("uri", "/actuator/tenants").tag("tenant", "jp").timer()).isNull();
+    }
+
+    @Test
     void requestWithoutATenantIsTaggedNone() {
         get("/tenant", null);
 
@@ -76,8 +94,39 @@ class TenantObservationIntegrationTests {
                 .contains("tenant"));
     }
 
-    /** The server records the request after the response went out: wait for it, then look. */
+    /**
+     * With trusted callers set, the header of any other caller is ignored by the web entry, and so by
+     * the tag: these requests come from loopback, outside 10.0.0.0/8.
+     */
+    @Nested
+    @TestPropertySource(properties = "tenantkit.web.header.trusted-callers=10.0.0.0/8")
+    class UntrustedCallers {
+
+        @LocalServerPort
+        int port;
+
+        @Autowired
+        MeterRegistry meters;
+
+        /** Regression: an untrusted caller's header charged its request to the tenant it named. */
+        @Test
+        void theHeaderOfAnUntrustedCallerNeverChoosesTheTag() {
+            assertThat(send(port, "/tenant", "jp")).isEqualTo(200);
+            assertThat(send(port, "/site", "ru")).isEqualTo(200);
+
+            awaitTimer(meters, "/tenant", "none");
+            awaitTimer(meters, "/site", "none");
+            assertThat(meters.find("http.server.requests").meters())
+                    .noneSatisfy(meter -> assertThat(meter.getId().getTag("tenant")).isIn("jp", "ru"));
+        }
+    }
+
     private void awaitTimer(String uri, String tenant) {
+        awaitTimer(meters, uri, tenant);
+    }
+
+    /** The server records the request after the response went out: wait for it, then look. */
+    private static void awaitTimer(MeterRegistry meters, String uri, String tenant) {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 meters.find("http.server.requests").tag("uri", uri).tag("tenant", tenant).timer()).isNotNull());
     }
@@ -87,12 +136,20 @@ class TenantObservationIntegrationTests {
      * uri {@code NOT_FOUND} or {@code UNKNOWN}: find it by status and tenant.
      */
     private void awaitRejected(String status, String tenant) {
+        awaitRejected(meters, status, tenant);
+    }
+
+    private static void awaitRejected(MeterRegistry meters, String status, String tenant) {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 meters.find("http.server.requests").tag("status", status).tag("tenant", tenant).timer()).isNotNull());
     }
 
-    /** Sends the request and returns the status: rejected requests are recorded too. */
     private int get(String path, String tenant) {
+        return send(port, path, tenant);
+    }
+
+    /** Sends the request and returns the status: rejected requests are recorded too. */
+    private static int send(int port, String path, String tenant) {
         return RestClient.create("http://localhost:" + port).get().uri(path)
                 .headers(headers -> {
                     if (tenant != null) {

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import io.tenantkit.context.TenantContext;
 import io.tenantkit.context.TenantScope;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -140,6 +145,57 @@ class TenantFanOutTests {
                 .satisfies(event -> assertThat(event.getMDCPropertyMap()).containsEntry("tenant", "us"));
     }
 
+    /**
+     * Regression: called from a thread of the bounded pool it fans out on (an {@code @Async} method on
+     * Spring Boot's one-thread applicationTaskExecutor), the fan-out waited for runs queued behind
+     * itself, for ever. Now the calling thread runs them.
+     */
+    @Test
+    void parallelCalledFromTheOnlyThreadOfItsPoolRunsTheTenantsInsteadOfStarvingIt() throws Exception {
+        ThreadPoolTaskExecutor applicationTaskExecutor = new ThreadPoolTaskExecutor();
+        applicationTaskExecutor.setCorePoolSize(1);
+        applicationTaskExecutor.setMaxPoolSize(1);
+        applicationTaskExecutor.setThreadNamePrefix("app-task-");
+        applicationTaskExecutor.initialize();
+        try {
+            TenantFanOut fanOut = new TenantFanOut(registry, applicationTaskExecutor);
+
+            FanOutResult result = applicationTaskExecutor.submit(() -> fanOut.runParallel("job", this::recordWithThread))
+                    .get(10, TimeUnit.SECONDS);
+
+            assertThat(result.succeeded()).containsExactly(TenantId.of("jp"), TenantId.of("us"));
+            assertThat(seen).containsExactlyInAnyOrder("jp/jp/app-task-1", "us/us/app-task-1");
+            assertThat(applicationTaskExecutor.submit(() -> TenantContext.currentOrNull() + "/" + MDC.get("tenant"))
+                    .get(10, TimeUnit.SECONDS)).isEqualTo("null/null");
+        } finally {
+            applicationTaskExecutor.shutdown();
+        }
+    }
+
+    @Test
+    void runsThePoolRejectsRunOnTheCallingThread() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ThreadPoolExecutor full = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new SynchronousQueue<>());
+        pool = full;
+        full.execute(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            FanOutResult result = new TenantFanOut(registry, full).runParallel("job", this::recordWithThread);
+
+            String caller = Thread.currentThread().getName();
+            assertThat(result.succeeded()).containsExactly(TenantId.of("jp"), TenantId.of("us"));
+            assertThat(seen).containsExactlyInAnyOrder("jp/jp/" + caller, "us/us/" + caller);
+            assertThat(logged.list).isEmpty();
+        } finally {
+            release.countDown();
+        }
+    }
+
     @Test
     void parallelWithoutAnExecutorSaysHowToGetOne() {
         TenantFanOut fanOut = new TenantFanOut(registry, null);
@@ -152,5 +208,9 @@ class TenantFanOutTests {
 
     private void record() {
         seen.add(TenantContext.require().id().value() + "/" + MDC.get("tenant"));
+    }
+
+    private void recordWithThread() {
+        seen.add(TenantContext.require().id().value() + "/" + MDC.get("tenant") + "/" + Thread.currentThread().getName());
     }
 }

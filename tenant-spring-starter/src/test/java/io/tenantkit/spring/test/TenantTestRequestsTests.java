@@ -43,15 +43,17 @@ class TenantTestRequestsTests {
     }
 
     @Test
+    void mockMvcRequestCanNameTheTenantInARenamedHeader() throws Exception {
+        TenantWebFilter filter = new TenantWebFilter(TenantRegistry.of(Tenant.builder("jp").build()),
+                List.of(TenantResolvers.header("X-Site")), new TenantEntryPolicy(List.of(), List.of(), 404, 403, null));
+        MockMvc mvc = MockMvcBuilders.standaloneSetup(new TenantController()).addFilters(filter).build();
+
+        mvc.perform(get("/tenant").with(TenantTestRequests.tenant("X-Site", "jp"))).andExpect(content().string("jp"));
+    }
+
+    @Test
     void restClientSendsTheTenantHeader() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        server.createContext("/", exchange -> {
-            byte[] body = String.valueOf(exchange.getRequestHeaders().getFirst("X-Tenant-Id")).getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
+        HttpServer server = echoing("X-Tenant-Id");
         try {
             String url = "http://localhost:" + server.getAddress().getPort();
             RestClient jp = RestClient.builder().baseUrl(url).apply(TenantTestRequests.restClient("jp")).build();
@@ -65,9 +67,41 @@ class TenantTestRequestsTests {
     }
 
     @Test
+    void restClientCanNameTheTenantInARenamedHeader() throws IOException {
+        HttpServer server = echoing("X-Site");
+        try {
+            String url = "http://localhost:" + server.getAddress().getPort();
+            RestClient jp = RestClient.builder().baseUrl(url).apply(TenantTestRequests.restClient("X-Site", "jp")).build();
+            RestClient plain = RestClient.builder().baseUrl(url).build();
+
+            assertThat(jp.get().uri("/").retrieve().body(String.class)).isEqualTo("jp");
+            assertThat(plain.get().uri("/").headers(TenantTestRequests.headers("X-Site", "de")).retrieve().body(String.class))
+                    .isEqualTo("de");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void malformedIdFailsWhereItIsWritten() {
         assertThatExceptionOfType(InvalidTenantIdException.class).isThrownBy(() -> TenantTestRequests.tenant("JP"));
-        assertThatExceptionOfType(InvalidTenantIdException.class).isThrownBy(() -> TenantTestRequests.restClient("../jp"));
+        assertThatExceptionOfType(InvalidTenantIdException.class).isThrownBy(() -> TenantTestRequests.restClient("../jp"))
+                .withMessageStartingWith("Invalid tenant id \"../jp\"");
+        assertThatExceptionOfType(InvalidTenantIdException.class).isThrownBy(() -> TenantTestRequests.headers("X-Site", "J P"))
+                .withMessageStartingWith("Invalid tenant id \"J P\"");
+    }
+
+    /** A server answering every request with the value of its {@code header}. */
+    private static HttpServer echoing(String header) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = String.valueOf(exchange.getRequestHeaders().getFirst(header)).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 
     @RestController

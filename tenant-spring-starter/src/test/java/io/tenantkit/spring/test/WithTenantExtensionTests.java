@@ -83,6 +83,19 @@ class WithTenantExtensionTests {
                 finishedWithFailure(instanceOf(UnknownTenantException.class), message(m -> m.startsWith("Unknown tenant 'nope'")))));
     }
 
+    /** Regression: a {@code @Nested} class of a Spring test was given a bare tenant, not the registry's. */
+    @Test
+    void nestedSpringTestsGetTheDeclaredTenantFromTheRegistry() {
+        run(NestedSpringFixture.class).assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    /** Regression: in a {@code @Nested} class of a Spring test an undeclared id passed. */
+    @Test
+    void undeclaredTenantFailsANestedSpringTest() {
+        run(NestedUnknownTenantFixture.class).assertThatEvents().haveExactly(1, event(test(),
+                finishedWithFailure(instanceOf(UnknownTenantException.class), message(m -> m.startsWith("Unknown tenant 'nope'")))));
+    }
+
     private static Events run(Class<?> fixture) {
         return EngineTestKit.engine("junit-jupiter").configurationParameter(Fixture.PARAMETER, "true")
                 .selectors(selectClass(fixture)).execute().testEvents();
@@ -140,6 +153,36 @@ class WithTenantExtensionTests {
         @Test
         void neverRuns() {
             assertThat(TenantContext.current()).isEmpty();
+        }
+    }
+
+    @Fixture
+    @SpringJUnitConfig(Tenants.class)
+    @WithTenant("jp")
+    static class NestedSpringFixture {
+
+        @Nested
+        class Inner {
+
+            @Test
+            void seesTheDeclaredTenant() {
+                assertThat(TenantContext.require().currency()).contains(Currency.getInstance("JPY"));
+            }
+        }
+    }
+
+    @Fixture
+    @SpringJUnitConfig(Tenants.class)
+    static class NestedUnknownTenantFixture {
+
+        @Nested
+        @WithTenant("nope")
+        class Inner {
+
+            @Test
+            void neverRuns() {
+                assertThat(TenantContext.current()).isEmpty();
+            }
         }
     }
 

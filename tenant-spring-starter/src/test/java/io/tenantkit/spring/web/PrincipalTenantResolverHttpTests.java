@@ -10,10 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /** The principal's tenant behind a real Spring Security filter chain (HTTP Basic), over real HTTP. */
 @ActiveProfiles("webtest")
@@ -70,15 +72,18 @@ class PrincipalTenantResolverHttpTests {
         assertThat(response.body()).contains("https://tenantkit.io/problems/missing-tenant");
     }
 
+    /** Regression: with a header naming one of its tenants, such a principal got a 403 mismatch, not a 400. */
     @Test
-    void principalWithTwoTenantsIsRefused() throws Exception {
+    void principalWithTwoTenantsIsA400WhateverTheHeaderSays() throws Exception {
         HttpResponse<String> alone = get("mallory", null);
         HttpResponse<String> withHeader = get("mallory", "jp");
 
         assertThat(alone.statusCode()).isEqualTo(400);
-        assertThat(alone.body()).contains("invalid-tenant-id", "the authenticated principal names more than one tenant");
-        assertThat(withHeader.statusCode()).isEqualTo(403);
-        assertThat(withHeader.body()).contains("tenant-mismatch");
+        assertThat(alone.body()).contains("invalid-tenant-id", "The tenant from authenticated principal is invalid: "
+                + "the authenticated principal names more than one tenant");
+        assertThat(withHeader.statusCode()).isEqualTo(400);
+        assertThat(withHeader.body()).contains("invalid-tenant-id", "The tenant from authenticated principal is invalid: "
+                + "the authenticated principal names more than one tenant");
     }
 
     @Test
@@ -94,6 +99,58 @@ class PrincipalTenantResolverHttpTests {
         HttpResponse<String> response = get(null, "jp");
 
         assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * The principal asked first: it wins, and the header is checked against it. A malformed header is
+     * still a 400, never a 403 mismatch.
+     */
+    @Nested
+    @TestPropertySource(properties = "tenantkit.web.resolvers=principal,header")
+    class PrincipalFirst {
+
+        @LocalServerPort
+        int port;
+
+        /** Regression: answered 403 tenant-mismatch. */
+        @Test
+        void malformedHeaderIsA400WhateverThePrincipalSays() throws Exception {
+            RawHttp.Response response = RawHttp.get(port, "/api/whoami", basic("alice"), "X-Tenant-Id: ../jp");
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.body()).contains("\"type\":\"https://tenantkit.io/problems/invalid-tenant-id\"",
+                    "The tenant from header X-Tenant-Id is invalid: Invalid tenant id \\\"../jp\\\": it starts with '.'");
+        }
+
+        /** Regression: answered 403 tenant-mismatch. */
+        @Test
+        void headerSentTwiceIsA400WhateverThePrincipalSays() throws Exception {
+            RawHttp.Response response = RawHttp.get(port, "/api/whoami", basic("alice"), "X-Tenant-Id: jp", "X-Tenant-Id: jp");
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.body()).contains("invalid-tenant-id",
+                    "The tenant from header X-Tenant-Id is invalid: the header X-Tenant-Id is sent more than once; send it once");
+        }
+
+        @Test
+        void validHeaderNamingAnotherTenantIsStillA403() throws Exception {
+            RawHttp.Response response = RawHttp.get(port, "/api/whoami", basic("alice"), "X-Tenant-Id: us");
+
+            assertThat(response.status()).isEqualTo(403);
+            assertThat(response.body()).contains("The request names different tenants in authenticated principal and header X-Tenant-Id.");
+        }
+
+        @Test
+        void headerAgreeingWithThePrincipalIsServed() throws Exception {
+            RawHttp.Response response = RawHttp.get(port, "/api/whoami", basic("alice"), "X-Tenant-Id: jp");
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body()).contains("\"tenant\":\"jp\"");
+        }
+
+        private static String basic(String user) {
+            return "Authorization: Basic " + Base64.getEncoder().encodeToString((user + ":secret").getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     private HttpResponse<String> get(String user, String tenantHeader) throws IOException, InterruptedException {

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * A minimal HTTP/1.1 client over a plain socket, for requests a well-behaved client refuses to send:
- * any Host header, a header sent twice, raw UTF-8 bytes in a header value.
+ * any Host header, a header sent twice, raw UTF-8 bytes or any other bytes in a header value.
  */
 final class RawHttp {
 
@@ -41,10 +41,23 @@ final class RawHttp {
             request.append("Host: localhost\r\n");
         }
         request.append("Connection: close\r\n\r\n");
+        return send(port, request.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** GET {@code path} with the header {@code name} whose value is exactly {@code value}, byte for byte. */
+    static Response getWithHeaderBytes(int port, String path, String name, byte[] value) throws IOException {
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + name + ": ").getBytes(StandardCharsets.US_ASCII));
+        request.writeBytes(value);
+        request.writeBytes("\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return send(port, request.toByteArray());
+    }
+
+    private static Response send(int port, byte[] request) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(request);
             out.flush();
             return parse(socket.getInputStream().readAllBytes());
         }

@@ -25,6 +25,19 @@ class TenantEntryPolicyTests {
     }
 
     @Test
+    void theErrorPathIsItsOwnModeUnlessExcluded() {
+        TenantEntryPolicy withErrorPath = new TenantEntryPolicy(List.of("/actuator/**"), List.of("/**"), 404, 403, null, "/error");
+        TenantEntryPolicy errorExcluded = new TenantEntryPolicy(List.of("/error"), List.of(), 404, 403, null, "/error");
+
+        assertThat(withErrorPath.modeOf("/error")).isEqualTo(Mode.ERROR);
+        assertThat(withErrorPath.modeOf("/error/x")).isEqualTo(Mode.OPTIONAL);
+        assertThat(withErrorPath.errorPath()).isEqualTo("/error");
+        assertThat(errorExcluded.modeOf("/error")).isEqualTo(Mode.EXCLUDED);
+        assertThat(policy.modeOf("/error")).isEqualTo(Mode.REQUIRED);
+        assertThat(policy.errorPath()).isNull();
+    }
+
+    @Test
     void decodedPercentSignsAreNotDecodedTwice() {
         assertThat(policy.modeOf("/ping%2Fx")).isEqualTo(Mode.REQUIRED);
         assertThat(policy.modeOf("/actuator%2F..%2Fapi")).isEqualTo(Mode.REQUIRED);

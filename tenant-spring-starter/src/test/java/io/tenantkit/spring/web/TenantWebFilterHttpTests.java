@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -156,7 +157,7 @@ class TenantWebFilterHttpTests {
         return Stream.of(
                 Arguments.of("traversal", "../etc"),
                 Arguments.of("traversal to passwd", "../../etc/passwd"),
-                Arguments.of("encoded CR/LF", "jp%0d%0aX-Injected: 1"),
+                Arguments.of("percent-encoded CR/LF as text", "jp%0d%0aX-Injected: 1"),
                 Arguments.of("full-width look-alike", "ｊｐ"),
                 Arguments.of("cyrillic look-alike", "јр"),
                 Arguments.of("overlong", "j".repeat(200)),
@@ -165,7 +166,7 @@ class TenantWebFilterHttpTests {
                 Arguments.of("list", "jp,us"),
                 Arguments.of("quote and backslash", "jp\"\\"),
                 Arguments.of("upper case", "JP"),
-                Arguments.of("nul escape", "jp\\u0000"));
+                Arguments.of("backslash-u escape as text", "jp\\u0000"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -179,6 +180,46 @@ class TenantWebFilterHttpTests {
                 .doesNotContain("\r", "\n", "<", ">");
         assertThat(response.body().chars()).allMatch(c -> c >= 0x20 && c < 0x7f);
         assertThat(response.headers()).doesNotContainKeys("x-injected", "x-tenant-id");
+    }
+
+    static Stream<Arguments> hostileHeaderBytes() {
+        return Stream.of(
+                Arguments.of("TAB inside", bytes('j', '\t', 'p')),
+                Arguments.of("NUL", bytes('j', 'p', 0x00)),
+                Arguments.of("NUL then a forged header", bytes('j', 'p', 0x00, 'X', '-', 'I', 'n', 'j', 'e', 'c', 't', 'e', 'd', ':', ' ', '1')),
+                Arguments.of("DEL", bytes('j', 'p', 0x7f)),
+                Arguments.of("bare CR", bytes('j', 'p', '\r', 'X', '-', 'I', 'n', 'j', 'e', 'c', 't', 'e', 'd', ':', ' ', '1')),
+                Arguments.of("other control character", bytes('j', 0x1b, 'p')),
+                Arguments.of("Latin-1 byte", bytes('j', 'p', 0xe9)),
+                Arguments.of("0xff", bytes(0xff, 'j', 'p')),
+                Arguments.of("UTF-8 look-alike", "ｊｐ".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("broken UTF-8", bytes('j', 'p', 0xc3)),
+                Arguments.of("0x80", bytes(0x80)));
+    }
+
+    /**
+     * Raw bytes no HTTP client library sends: either Tomcat refuses the request line or header itself
+     * (its own 400) or the value reaches the filter and gets our 400 problem. Never a 5xx, never served.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileHeaderBytes")
+    void hostileHeaderBytesGetA400AndNothingElse(String label, byte[] value) throws IOException {
+        RawHttp.Response response = RawHttp.getWithHeaderBytes(port, "/api/whoami", "X-Tenant-Id", value);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.headers()).doesNotContainKeys("x-injected", "x-tenant-id");
+        if (String.valueOf(response.header("Content-Type")).startsWith("application/problem+json")) {
+            assertThat(response.body()).contains("\"type\":\"https://tenantkit.io/problems/invalid-tenant-id\"");
+            assertThat(response.body().chars()).allMatch(c -> c >= 0x20 && c < 0x7f);
+        }
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) values[i];
+        }
+        return bytes;
     }
 
     @Test
@@ -227,6 +268,25 @@ class TenantWebFilterHttpTests {
     void optionalPathStillResolvesAndValidatesANamedTenant() throws Exception {
         assertThat(get("/public/whoami", "X-Tenant-Id", "jp").body()).contains("\"tenant\":\"jp\"");
         assertThat(get("/public/whoami", "X-Tenant-Id", "fr").statusCode()).isEqualTo(404);
+    }
+
+    /** Regression: Spring Boot's error controller answered a direct request carrying a valid tenant with 500. */
+    @Test
+    void directRequestToTheErrorPathIsA404NeverA500() throws Exception {
+        HttpResponse<String> withTenant = get("/error", "X-Tenant-Id", "jp", "Accept", "application/json");
+        HttpResponse<String> withoutTenant = get("/error", "Accept", "application/json");
+
+        assertThat(withTenant.statusCode()).isEqualTo(404);
+        assertThat(withTenant.body()).contains("\"status\":404", "\"error\":\"Not Found\"");
+        assertThat(withoutTenant.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aFailingRequestStillGetsTheErrorPageThroughTheErrorDispatch() throws Exception {
+        HttpResponse<String> response = get("/api/boom", "X-Tenant-Id", "jp", "Accept", "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("\"status\":500", "\"path\":\"/api/boom\"");
     }
 
     @Test

@@ -42,6 +42,7 @@ class SiteController {
         this.payouts = payouts;
     }
 
+    // tag::site[]
     @GetMapping("/api/site")
     SiteView site() {
         Tenant tenant = TenantContext.require();
@@ -51,6 +52,7 @@ class SiteController {
                 messages.getMessage("site.greeting", new Object[] {tenant.name()}, LocaleContextHolder.getLocale()),
                 TenantFormats.money(fees.fee(SAMPLE_AMOUNT)), kyc.requiredDocuments(), payoutRail());
     }
+    // end::site[]
 
     private String payoutRail() {
         PayoutRouter router = payouts.currentOrNull();

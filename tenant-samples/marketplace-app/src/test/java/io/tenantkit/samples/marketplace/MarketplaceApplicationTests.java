@@ -2,122 +2,167 @@ package io.tenantkit.samples.marketplace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Currency;
+import java.util.function.Consumer;
 
+import io.tenantkit.context.TenantContext;
+import io.tenantkit.samples.marketplace.api.FeePolicy;
+import io.tenantkit.spring.test.TenantTestRequests;
+import io.tenantkit.spring.test.WithTenant;
+import io.tenantkit.spring.view.TenantFormats;
+
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.client.RestClient;
 
-/** The README's curl calls, over real HTTP. */
+/**
+ * The README's curl calls, over real HTTP, naming the tenant with the starter's {@link TenantTestRequests};
+ * and shared code called directly under {@link WithTenant}, as the docs show users.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MarketplaceApplicationTests {
-
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
 
     @Test
-    void pingNeedsNoTenant() throws Exception {
-        HttpResponse<String> response = get("/ping", null);
+    void pingNeedsNoTenant() {
+        Response response = get("/ping", noTenant());
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"up\"");
     }
 
     @Test
-    void japaneseSiteAnswersInJapaneseAndYen() throws Exception {
-        HttpResponse<String> response = get("/api/site", "jp");
+    void japaneseSiteAnswersInJapaneseAndYen() {
+        Response response = get("/api/site", TenantTestRequests.headers("jp"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("X-Tenant-Id")).hasValue("jp");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.tenantHeader()).isEqualTo("jp");
         assertThat(response.body()).contains("\"tenant\":\"jp\"", "\"locale\":\"ja-JP\"", "\"currency\":\"JPY\"",
                 "\"timeZone\":\"Asia/Tokyo\"", "12,346\"", "\"greeting\":\"Japanマーケットプレイスへようこそ\"");
     }
 
     @Test
-    void germanSiteAnswersInGermanAndEuro() throws Exception {
-        HttpResponse<String> response = get("/api/site", "de");
-
-        assertThat(response.body()).contains("\"tenant\":\"de\"", "\"locale\":\"de-DE\"", "\"currency\":\"EUR\"",
-                "\"sampleAmount\":\"12.345,68\u00a0€\"", "\"greeting\":\"Willkommen auf dem Marktplatz Germany\"");
+    void germanSiteAnswersInGermanAndEuro() {
+        assertThat(get("/api/site", TenantTestRequests.headers("de")).body()).contains("\"tenant\":\"de\"",
+                "\"locale\":\"de-DE\"", "\"currency\":\"EUR\"", "\"sampleAmount\":\"12.345,68\u00a0€\"",
+                "\"greeting\":\"Willkommen auf dem Marktplatz Germany\"");
     }
 
     @Test
-    void usSiteFallsBackToTheSharedMessages() throws Exception {
-        assertThat(get("/api/site", "us").body()).contains("\"sampleAmount\":\"$12,345.68\"",
+    void usSiteFallsBackToTheSharedMessages() {
+        assertThat(get("/api/site", TenantTestRequests.headers("us")).body()).contains("\"sampleAmount\":\"$12,345.68\"",
                 "\"greeting\":\"Welcome to the United States marketplace\"");
     }
 
     @Test
-    void japaneseSiteIsAnsweredByTheSiteJpModule() throws Exception {
+    void japaneseSiteIsAnsweredByTheSiteJpModule() {
         // site-jp: 3.6% of 12,345.675 in whole yen (444) plus 10% consumption tax on the fee (44).
-        assertThat(get("/api/site", "jp").body()).contains("488\"", "\"kycDocuments\":[\"my-number-card\",",
-                "\"payoutRail\":\"zengin\"");
+        assertThat(get("/api/site", TenantTestRequests.headers("jp")).body()).contains("488\"",
+                "\"kycDocuments\":[\"my-number-card\",", "\"payoutRail\":\"zengin\"");
     }
 
     @Test
-    void usSiteIsAnsweredByTheSiteUsModule() throws Exception {
+    void usSiteIsAnsweredByTheSiteUsModule() {
         // site-us: 2.9% of 12,345.675 plus 30 cents.
-        assertThat(get("/api/site", "us").body()).contains("\"merchantFee\":\"$358.32\"", "\"payoutRail\":\"ach\"");
+        assertThat(get("/api/site", TenantTestRequests.headers("us")).body()).contains("\"merchantFee\":\"$358.32\"",
+                "\"payoutRail\":\"ach\"");
     }
 
     @Test
-    void germanSiteWithoutAModuleGetsTheGlobalDefaults() throws Exception {
+    void germanSiteWithoutAModuleGetsTheGlobalDefaults() {
         // No site-de jar: the marketplace-api defaults answer (5%, government id and bank statement, no local rail).
-        assertThat(get("/api/site", "de").body()).contains("\"merchantFee\":\"617,28\u00a0€\"",
+        assertThat(get("/api/site", TenantTestRequests.headers("de")).body()).contains("\"merchantFee\":\"617,28\u00a0€\"",
                 "\"kycDocuments\":[\"government-id\",\"bank-statement\"]", "\"payoutRail\":\"international-wire\"");
     }
 
     @Test
-    void actuatorShowsWhichModuleAnswersEachTenant() throws Exception {
-        HttpResponse<String> response = get("/actuator/tenants", null);
+    void actuatorShowsWhichModuleAnswersEachTenant() {
+        Response response = get("/actuator/tenants", noTenant());
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("\"io.tenantkit.samples.marketplace.api.FeePolicy\"",
                 "\"implementation\":\"io.tenantkit.samples.site.jp.JpFeePolicy\",\"level\":\"jp\"",
                 "\"implementation\":\"io.tenantkit.samples.site.us.UsFeePolicy\",\"level\":\"us\"");
-        assertThat(get("/actuator/tenants/de", null).body())
+        assertThat(get("/actuator/tenants/de", noTenant()).body())
                 .contains("\"implementation\":\"io.tenantkit.samples.marketplace.api.defaults.StandardFeePolicy\",\"level\":\"global\"");
     }
 
     @Test
-    void unknownTenantIsA404Problem() throws Exception {
-        HttpResponse<String> response = get("/api/site", "fr");
+    void unknownTenantIsA404Problem() {
+        Response response = get("/api/site", TenantTestRequests.headers("fr"));
 
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).contains("\"type\":\"https://tenantkit.io/problems/unknown-tenant\"");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("{\"type\":\"https://tenantkit.io/problems/unknown-tenant\",\"title\":\"Unknown tenant\","
+                + "\"status\":404,\"detail\":\"No tenant 'fr' is served here (from header X-Tenant-Id).\"}");
     }
 
     @Test
-    void regionIsNotServed() throws Exception {
-        assertThat(get("/api/site", "apac").statusCode()).isEqualTo(404);
+    void regionIsNotServed() {
+        assertThat(get("/api/site", TenantTestRequests.headers("apac")).status()).isEqualTo(404);
     }
 
     @Test
-    void malformedTenantIsA400Problem() throws Exception {
-        HttpResponse<String> response = get("/api/site", "../etc");
+    void malformedTenantIsA400Problem() {
+        // A hostile value, sent with the plain header method: TenantTestRequests refuses malformed ids.
+        Response response = get("/api/site", headers -> headers.set("X-Tenant-Id", "../etc"));
 
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("\"type\":\"https://tenantkit.io/problems/invalid-tenant-id\"");
     }
 
     @Test
-    void apiWithoutTenantIsA400Problem() throws Exception {
-        HttpResponse<String> response = get("/api/site", null);
+    void apiWithoutTenantIsA400Problem() {
+        Response response = get("/api/site", noTenant());
 
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("\"type\":\"https://tenantkit.io/problems/missing-tenant\"");
     }
 
-    private HttpResponse<String> get(String path, String tenant) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (tenant != null) {
-            request.header("X-Tenant-Id", tenant);
+    /** Shared code called directly, with the tenant entered by {@link WithTenant} from the app's registry. */
+    @Nested
+    @WithTenant("jp")
+    class SharedCodeUnderATenant {
+
+        @Autowired
+        FeePolicy fees;
+
+        @Test
+        void runsAsTheDeclaredTenant() {
+            assertThat(TenantContext.require().name()).isEqualTo("Japan");
+            assertThat(TenantContext.require().currency()).contains(Currency.getInstance("JPY"));
         }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+        @Test
+        void reachesTheSiteJpModuleThroughTheSharedInterface() {
+            assertThat(TenantFormats.money(fees.fee(SiteController.SAMPLE_AMOUNT))).isEqualTo("￥488");
+        }
+
+        @Test
+        @WithTenant("de")
+        void aMethodCanNameAnotherTenant() {
+            assertThat(TenantFormats.money(fees.fee(SiteController.SAMPLE_AMOUNT))).isEqualTo("617,28\u00a0€");
+        }
+    }
+
+    private Response get(String path, Consumer<HttpHeaders> headers) {
+        return RestClient.create("http://localhost:" + port).get().uri(path).headers(headers)
+                .exchange((request, response) -> new Response(response.getStatusCode().value(),
+                        response.getHeaders().getFirst("X-Tenant-Id"),
+                        new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+    }
+
+    private static Consumer<HttpHeaders> noTenant() {
+        return headers -> { };
+    }
+
+    /** What a request got back. */
+    record Response(int status, String tenantHeader, String body) {
     }
 }
