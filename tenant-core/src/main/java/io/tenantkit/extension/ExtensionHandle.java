@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import io.tenantkit.context.TenantContext;
 import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantId;
+import io.tenantkit.tenant.TenantSnapshot;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * Money fee = fees.current().fee(amount);
  * }</pre>
  *
- * <p>{@link #current()} costs a thread-local read, a volatile read of the table and an array read:
+ * <p>{@link #current()} costs a thread-local read, a volatile read of the dispatch array and an array read:
  * no string, no reflection, no allocation, no logging. The table is replaced whole when tenants or
  * bindings change, and each call reads it once, so a call never sees a half-built table. Without a
  * current tenant every method throws {@link io.tenantkit.context.MissingTenantException}: TenantKit
@@ -34,12 +35,14 @@ public final class ExtensionHandle<T> {
     private final boolean optional;
     private final String what;
     private volatile Table table;
+    /** {@code table.dispatch}, read by {@link #current()} without going through the table. */
+    private volatile @Nullable Object[] dispatch;
 
     ExtensionHandle(Class<T> point, Table table) {
         this.point = point;
         this.optional = point.getAnnotation(ExtensionPoint.class).optional();
         this.what = "extension point " + point.getName();
-        this.table = table;
+        publish(table);
     }
 
     /** The extension point interface. */
@@ -70,7 +73,7 @@ public final class ExtensionHandle<T> {
     public @Nullable T currentOrNull() {
         Tenant tenant = TenantContext.currentOrNull();
         Table t = table;
-        return (T) t.first[index(tenant, t)];
+        return (T) t.dispatch[index(tenant, t) + 1];
     }
 
     /** The implementation that answers for {@code tenant}, whatever tenant is current (for jobs that fan out over tenants). */
@@ -78,20 +81,23 @@ public final class ExtensionHandle<T> {
         return answerFor(Objects.requireNonNull(tenant, "tenant"));
     }
 
-    /** The hot path of {@link #current()}: one field read, an index check, one array read. */
+    /**
+     * The hot path of {@link #current()}: one field read, the snapshot check (the tenant's index is
+     * only valid in its own snapshot; another snapshot's tenant is looked up by id), one array read.
+     */
     @SuppressWarnings("unchecked")
     private T answerFor(@Nullable Tenant tenant) {
-        Table t = table;
+        @Nullable Object[] d = dispatch;
         if (tenant != null) {
-            int i = t.snapshot.indexOf(tenant);
+            int i = ((TenantSnapshot) d[0]).indexOf(tenant);
             if (i >= 0) {
-                Object implementation = t.first[i];
+                Object implementation = d[i + 1];
                 if (implementation != null) {
                     return (T) implementation;
                 }
             }
         }
-        throw failure(tenant, t);
+        throw failure(tenant, table);
     }
 
     /**
@@ -157,6 +163,8 @@ public final class ExtensionHandle<T> {
     }
 
     void publish(Table next) {
+        // Each reader reads one of the two fields once, and each is consistent in itself.
+        dispatch = next.dispatch;
         table = next;
     }
 

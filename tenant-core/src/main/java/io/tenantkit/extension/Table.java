@@ -17,14 +17,21 @@ final class Table {
     static final Table UNBUILT = new Table(TenantSnapshot.empty(), new Object[0], new Object[0][], new List<?>[0], false);
 
     final TenantSnapshot snapshot;
-    final @Nullable Object[] first;
+    /**
+     * What {@link ExtensionHandle#current()} reads: {@link #snapshot} at index 0, then per tenant index
+     * {@code i} the implementation that answers at {@code i + 1} (null: none). One array holding both,
+     * so that a call follows one reference less from the handle.
+     */
+    final @Nullable Object[] dispatch;
     final Object[][] chains;
     final List<?>[] lists;
     final boolean built;
 
     Table(TenantSnapshot snapshot, @Nullable Object[] first, Object[][] chains, List<?>[] lists, boolean built) {
         this.snapshot = snapshot;
-        this.first = first;
+        this.dispatch = new Object[first.length + 1];
+        this.dispatch[0] = snapshot;
+        System.arraycopy(first, 0, this.dispatch, 1, first.length);
         this.chains = chains;
         this.lists = lists;
         this.built = built;
