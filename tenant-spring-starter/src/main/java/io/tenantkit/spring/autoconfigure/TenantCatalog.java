@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.tenantkit.spring.autoconfigure.TenantDeclarations.Declared;
 import io.tenantkit.spring.autoconfigure.TenantKitProperties.TenantDeclaration;
@@ -147,35 +148,26 @@ final class TenantCatalog {
     }
 
     private static @Nullable Currency currency(@Nullable String value, String key, Origin origin) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Currency.getInstance(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidTenantPropertyException(origin.field(key, "currency"), "'" + value + "' is not an ISO 4217 currency code",
-                    "Use a code such as JPY, USD or EUR.", e);
-        }
+        return value == null ? null : convert(value, Currency::getInstance, origin.field(key, "currency"),
+                "is not an ISO 4217 currency code", "Use a code such as JPY, USD or EUR.");
     }
 
     private static @Nullable ZoneId zone(@Nullable String value, String key, Origin origin) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return ZoneId.of(value);
-        } catch (DateTimeException e) {
-            throw new InvalidTenantPropertyException(origin.field(key, "time-zone"), "'" + value + "' is not a time zone",
-                    "Use a region id such as Asia/Tokyo or Europe/Berlin.", e);
-        }
+        return value == null ? null : convert(value, ZoneId::of, origin.field(key, "time-zone"),
+                "is not a time zone", "Use a region id such as Asia/Tokyo or Europe/Berlin.");
     }
 
     private static TenantStatus status(String value, String key, Origin origin) {
+        return convert(value, v -> TenantStatus.valueOf(v.trim().toUpperCase(Locale.ROOT)), origin.field(key, "status"),
+                "is not a tenant status", "Use active, suspended or inactive.");
+    }
+
+    /** {@code conversion} of {@code value}; a value it rejects fails startup naming {@code place}. */
+    private static <V> V convert(String value, Function<String, V> conversion, String place, String problem, String action) {
         try {
-            return TenantStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidTenantPropertyException(origin.field(key, "status"), "'" + value + "' is not a tenant status",
-                    "Use active, suspended or inactive.", e);
+            return conversion.apply(value);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new InvalidTenantPropertyException(place, "'" + value + "' " + problem, action, e);
         }
     }
 
