@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 import io.tenantkit.spring.autoconfigure.TenantDeclarations.Declared;
@@ -48,8 +47,7 @@ final class TenantCatalog {
 
     static final String PROPERTY = "tenantkit.catalog";
 
-    private static final List<String> FIELD_LIST = List.of("name", "parent", "locale", "currency", "time-zone", "status", "attributes");
-    private static final Set<String> FIELDS = Set.copyOf(FIELD_LIST);
+    private static final List<String> FIELDS = List.of("name", "parent", "locale", "currency", "time-zone", "status", "attributes");
 
     private TenantCatalog() {
     }
@@ -103,7 +101,7 @@ final class TenantCatalog {
         for (Object field : values.keySet()) {
             if (!FIELDS.contains(String.valueOf(field))) {
                 throw new InvalidTenantPropertyException(origin.field(key, String.valueOf(field)), "'" + field + "' is not a tenant value",
-                        "Use only " + String.join(", ", FIELD_LIST) + ".");
+                        "Use only " + String.join(", ", FIELDS) + ".");
             }
         }
         String status = text(values, "status", key, origin);
