@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -47,7 +48,8 @@ public final class Tenant {
         this.owner = null;
         this.index = -1;
         if (id.equals(parent)) {
-            throw new IllegalArgumentException("Tenant '" + id + "' names itself as its parent; a parent must be another tenant.");
+            throw new TenantDeclarationException(TenantDeclarationException.Kind.SELF_PARENT, List.of(id),
+                    "Tenant '" + id + "' names itself as its parent; a parent must be another tenant.");
         }
     }
 
@@ -170,10 +172,15 @@ public final class Tenant {
             this.id = id;
         }
 
-        /** A display name (not blank). */
+        /**
+         * A display name.
+         *
+         * @throws TenantDeclarationException if it is blank
+         */
         public Builder name(String name) {
             if (Objects.requireNonNull(name, "name").isBlank()) {
-                throw new IllegalArgumentException("Tenant '" + id + "': the name must not be blank.");
+                throw new TenantDeclarationException(TenantDeclarationException.Kind.BLANK_NAME, List.of(id),
+                        "Tenant '" + id + "': the name must not be blank.");
             }
             this.name = name;
             return this;
@@ -238,7 +245,11 @@ public final class Tenant {
             return this;
         }
 
-        /** Builds the tenant. */
+        /**
+         * Builds the tenant.
+         *
+         * @throws TenantDeclarationException if the tenant names itself as its parent
+         */
         public Tenant build() {
             return new Tenant(this);
         }

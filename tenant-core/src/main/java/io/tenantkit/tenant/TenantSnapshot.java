@@ -41,7 +41,8 @@ public final class TenantSnapshot {
             Tenant registered = t.registeredIn(this, i);
             Tenant previous = byId.putIfAbsent(t.id(), registered);
             if (previous != null) {
-                throw new TenantDeclarationException("Tenant '" + t.id() + "' is declared twice: " + previous + " and " + t
+                throw new TenantDeclarationException(TenantDeclarationException.Kind.DUPLICATE_ID, List.of(t.id()),
+                        "Tenant '" + t.id() + "' is declared twice: " + previous + " and " + t
                         + ". Each tenant id may be declared once; merge the two declarations.");
             }
             tenants[i++] = registered;
@@ -54,7 +55,8 @@ public final class TenantSnapshot {
             } else {
                 Tenant p = byId.get(parent);
                 if (p == null) {
-                    throw new TenantDeclarationException("Tenant '" + t.id() + "' names parent '" + parent
+                    throw new TenantDeclarationException(TenantDeclarationException.Kind.UNDECLARED_PARENT, List.of(t.id(), parent),
+                            "Tenant '" + t.id() + "' names parent '" + parent
                             + "', which is not declared. Declare tenant '" + parent + "' (status INACTIVE if it is only a region or group) or fix the parent of '" + t.id() + "'.");
                 }
                 parentIndex[t.index] = p.index;
@@ -185,13 +187,14 @@ public final class TenantSnapshot {
         int steps = 0;
         for (int i = parentIndex[start.index]; i >= 0 && steps <= tenants.length; i = parentIndex[i], steps++) {
             if (i == start.index) {
-                List<String> path = new ArrayList<>();
-                path.add(start.id().value());
+                List<TenantId> path = new ArrayList<>();
+                path.add(start.id());
                 for (int j = parentIndex[start.index]; j != start.index; j = parentIndex[j]) {
-                    path.add(tenants[j].id().value());
+                    path.add(tenants[j].id());
                 }
-                path.add(start.id().value());
-                throw new TenantDeclarationException("Tenant parents form a cycle: " + String.join(" -> ", path)
+                path.add(start.id());
+                throw new TenantDeclarationException(TenantDeclarationException.Kind.PARENT_CYCLE, path, "Tenant parents form a cycle: "
+                        + path.stream().map(TenantId::value).collect(Collectors.joining(" -> "))
                         + ". A parent chain must end at a tenant without a parent; fix the parent of one of these tenants.");
             }
         }

@@ -61,14 +61,18 @@ class TenantSnapshotTest {
         assertThatExceptionOfType(TenantDeclarationException.class)
                 .isThrownBy(() -> TenantSnapshot.of(US, Tenant.builder("us").name("USA").build()))
                 .withMessageStartingWith("Tenant 'us' is declared twice")
-                .withMessageEndingWith("merge the two declarations.");
+                .withMessageEndingWith("merge the two declarations.")
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(TenantDeclarationException.Kind.DUPLICATE_ID))
+                .satisfies(e -> assertThat(e.tenants()).containsExactly(TenantId.of("us")));
     }
 
     @Test
     void undeclaredParentIsRejectedNamingTenantAndParent() {
         assertThatExceptionOfType(TenantDeclarationException.class).isThrownBy(() -> TenantSnapshot.of(JP, US))
                 .withMessage("Tenant 'jp' names parent 'apac', which is not declared. Declare tenant 'apac' "
-                        + "(status INACTIVE if it is only a region or group) or fix the parent of 'jp'.");
+                        + "(status INACTIVE if it is only a region or group) or fix the parent of 'jp'.")
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(TenantDeclarationException.Kind.UNDECLARED_PARENT))
+                .satisfies(e -> assertThat(e.tenants()).containsExactly(TenantId.of("jp"), TenantId.of("apac")));
     }
 
     @Test
@@ -79,7 +83,9 @@ class TenantSnapshotTest {
         Tenant leaf = Tenant.builder("leaf").parent("a").build();
 
         assertThatExceptionOfType(TenantDeclarationException.class).isThrownBy(() -> TenantSnapshot.of(leaf, a, b, c))
-                .withMessageStartingWith("Tenant parents form a cycle: a -> b -> c -> a.");
+                .withMessageStartingWith("Tenant parents form a cycle: a -> b -> c -> a.")
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(TenantDeclarationException.Kind.PARENT_CYCLE))
+                .satisfies(e -> assertThat(e.tenants()).extracting(TenantId::value).containsExactly("a", "b", "c", "a"));
     }
 
     @Test

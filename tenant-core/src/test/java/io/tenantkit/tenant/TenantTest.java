@@ -59,13 +59,16 @@ class TenantTest {
 
     @Test
     void tenantCannotBeItsOwnParent() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Tenant.builder("jp").parent("jp").build())
-                .withMessageContaining("Tenant 'jp' names itself as its parent");
+        assertThatExceptionOfType(TenantDeclarationException.class).isThrownBy(() -> Tenant.builder("jp").parent("jp").build())
+                .withMessageContaining("Tenant 'jp' names itself as its parent")
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(TenantDeclarationException.Kind.SELF_PARENT))
+                .satisfies(e -> assertThat(e.tenants()).containsExactly(TenantId.of("jp")));
     }
 
     @Test
     void blankNameIsRejected() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Tenant.builder("jp").name(" "))
-                .withMessage("Tenant 'jp': the name must not be blank.");
+        assertThatExceptionOfType(TenantDeclarationException.class).isThrownBy(() -> Tenant.builder("jp").name(" "))
+                .withMessage("Tenant 'jp': the name must not be blank.")
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(TenantDeclarationException.Kind.BLANK_NAME));
     }
 }

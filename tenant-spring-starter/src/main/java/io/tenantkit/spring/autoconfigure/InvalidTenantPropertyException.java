@@ -3,11 +3,12 @@ package io.tenantkit.spring.autoconfigure;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.origin.Origin;
 
 /**
  * Thrown at startup when a {@code tenantkit.*} property is wrong. Names the property, what is wrong
  * and how to fix it; {@link InvalidTenantPropertyFailureAnalyzer} turns it into Spring Boot's
- * startup failure report.
+ * startup failure report, adding where the value is written (file and line).
  */
 public final class InvalidTenantPropertyException extends IllegalStateException {
 
@@ -16,16 +17,23 @@ public final class InvalidTenantPropertyException extends IllegalStateException 
     private final String property;
     private final String problem;
     private final String action;
+    private final transient @Nullable Origin origin;
 
     InvalidTenantPropertyException(String property, String problem, String action) {
-        this(property, problem, action, null);
+        this(property, problem, action, null, null);
     }
 
     InvalidTenantPropertyException(String property, String problem, String action, @Nullable Throwable cause) {
+        this(property, problem, action, null, cause);
+    }
+
+    InvalidTenantPropertyException(String property, String problem, String action, @Nullable Origin origin,
+            @Nullable Throwable cause) {
         super("Invalid property " + property + ": " + withoutPeriod(problem) + ". " + action, cause);
         this.property = property;
         this.problem = withoutPeriod(problem);
         this.action = action;
+        this.origin = origin;
     }
 
     /**
@@ -57,5 +65,13 @@ public final class InvalidTenantPropertyException extends IllegalStateException 
     /** How to fix it. */
     public String action() {
         return action;
+    }
+
+    /**
+     * Where the value is written, when it is not a property of the {@code Environment} (an entry of the
+     * tenant catalog file, for example); null otherwise (the failure analyzer looks the property up).
+     */
+    public @Nullable Origin origin() {
+        return origin;
     }
 }

@@ -9,6 +9,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,8 @@ import io.tenantkit.spring.autoconfigure.TenantKitProperties.TenantDeclaration;
 import io.tenantkit.tenant.TenantStatus;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
@@ -27,7 +30,13 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -36,7 +45,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * values a {@code tenantkit.tenants.<id>} declaration takes, for fleets too large for the application's
  * configuration. The file is parsed once into tenants and then dropped: nothing of it stays in the
  * Spring {@code Environment}, which keeps every property it holds (with its origin and Spring Boot's
- * binding caches) for the life of the application.
+ * binding caches) for the life of the application. An error names the entry and its line and column,
+ * from the YAML node marks, as Spring Boot's own YAML loader does.
  *
  * <pre>
  * apac: { name: Asia-Pacific, status: inactive }
@@ -49,7 +59,12 @@ final class TenantCatalog {
 
     private static final List<String> FIELDS = List.of("name", "parent", "locale", "currency", "time-zone", "status", "attributes");
 
-    private TenantCatalog() {
+    private final String location;
+    private final Resource resource;
+
+    private TenantCatalog(String location, Resource resource) {
+        this.location = location;
+        this.resource = resource;
     }
 
     /**
@@ -58,29 +73,19 @@ final class TenantCatalog {
      * @throws InvalidTenantPropertyException if the file is missing, is not YAML, or an entry is invalid
      */
     static List<Declared> read(String location, ResourceLoader resources) {
-        Origin origin = new Origin(location);
         Resource resource = resources.getResource(location);
         if (!resource.exists()) {
             throw new InvalidTenantPropertyException(PROPERTY, "the tenant catalog " + location + " does not exist",
                     "Point " + PROPERTY + " at a YAML file of tenants (classpath:tenants.yml, file:/etc/app/tenants.yml), or remove it.");
         }
-        Object root;
+        Node root;
         try (InputStream in = resource.getInputStream(); Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            root = yaml().load(reader);
+            root = yaml().compose(reader);
         } catch (IOException | YAMLException e) {
             throw new InvalidTenantPropertyException(PROPERTY, "the tenant catalog " + location + " cannot be read: " + e.getMessage(),
                     "Fix the file: a YAML map of tenant ids to their values.", e);
         }
-        if (root == null) {
-            return List.of();
-        }
-        List<Declared> declared = new ArrayList<>();
-        for (Map.Entry<?, ?> entry : map(root, PROPERTY, location + " is not a map of tenant ids").entrySet()) {
-            String key = String.valueOf(entry.getKey());
-            Map<?, ?> values = entry.getValue() == null ? Map.of() : map(entry.getValue(), origin.tenant(key), "the entry is not a map of values");
-            declared.add(declare(key, values, origin));
-        }
-        return declared;
+        return root == null ? List.of() : new TenantCatalog(location, resource).tenants(root);
     }
 
     /**
@@ -97,84 +102,111 @@ final class TenantCatalog {
         });
     }
 
-    private static Declared declare(String key, Map<?, ?> values, Origin origin) {
-        for (Object field : values.keySet()) {
-            if (!FIELDS.contains(String.valueOf(field))) {
-                throw new InvalidTenantPropertyException(origin.field(key, String.valueOf(field)), "'" + field + "' is not a tenant value",
-                        "Use only " + String.join(", ", FIELDS) + ".");
+    private List<Declared> tenants(Node root) {
+        List<Declared> declared = new ArrayList<>();
+        for (NodeTuple entry : map(root, PROPERTY, location + " is not a map of tenant ids").getValue()) {
+            String key = scalar(entry.getKeyNode(), PROPERTY + " " + location);
+            declared.add(declare(key, entry));
+        }
+        return declared;
+    }
+
+    private Declared declare(String key, NodeTuple entry) {
+        Entry place = new Entry();
+        place.origins.put(null, origin(entry.getKeyNode()));
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> attributes = new LinkedHashMap<>();
+        Node valueNode = entry.getValueNode();
+        List<NodeTuple> fields = isEmpty(valueNode) ? List.of() : map(valueNode, place.tenant(key), "the entry is not a map of values").getValue();
+        for (NodeTuple field : fields) {
+            String name = scalar(field.getKeyNode(), place.tenant(key));
+            place.origins.put(name, origin(field.getValueNode()));
+            if (!FIELDS.contains(name)) {
+                throw fail(place.field(key, name), field.getKeyNode(), "'" + name + "' is not a tenant value",
+                        "Use only " + String.join(", ", FIELDS) + ".", null);
+            }
+            if (name.equals("attributes")) {
+                for (NodeTuple attribute : map(field.getValueNode(), place.field(key, name), "the attributes are not a map").getValue()) {
+                    String attributeName = scalar(attribute.getKeyNode(), place.field(key, name));
+                    attributes.put(attributeName, scalar(attribute.getValueNode(), place.field(key, name + "." + attributeName)));
+                }
+            } else {
+                values.put(name, scalar(field.getValueNode(), place.field(key, name)));
             }
         }
-        String status = text(values, "status", key, origin);
-        TenantDeclaration declaration = new TenantDeclaration(text(values, "name", key, origin), text(values, "parent", key, origin),
-                locale(text(values, "locale", key, origin)), currency(text(values, "currency", key, origin), key, origin),
-                zone(text(values, "time-zone", key, origin), key, origin),
-                status == null ? TenantStatus.ACTIVE : status(status, key, origin));
-        Map<String, String> attributes = new LinkedHashMap<>();
-        Object raw = values.get("attributes");
-        if (raw != null) {
-            map(raw, origin.field(key, "attributes"), "the attributes are not a map").forEach((name, value) -> attributes.put(
-                    String.valueOf(name), scalar(value, origin.field(key, "attributes." + name))));
-        }
-        return new Declared(key, declaration, attributes, origin);
+        String status = values.get("status");
+        TenantDeclaration declaration = new TenantDeclaration(values.get("name"), values.get("parent"),
+                locale(values.get("locale")), convert(values, "currency", Currency::getInstance, key, place,
+                        "is not an ISO 4217 currency code", "Use a code such as JPY, USD or EUR."),
+                convert(values, "time-zone", ZoneId::of, key, place,
+                        "is not a time zone", "Use a region id such as Asia/Tokyo or Europe/Berlin."),
+                status == null ? TenantStatus.ACTIVE : convert(values, "status", v -> TenantStatus.valueOf(v.trim().toUpperCase(Locale.ROOT)),
+                        key, place, "is not a tenant status", "Use active, suspended or inactive."));
+        return new Declared(key, declaration, attributes, place);
     }
 
-    private static @Nullable String text(Map<?, ?> values, String field, String key, Origin origin) {
-        Object value = values.get(field);
-        return value == null ? null : scalar(value, origin.field(key, field));
+    private static boolean isEmpty(Node node) {
+        return node instanceof ScalarNode scalar && scalar.getValue().isEmpty();
     }
 
-    private static String scalar(@Nullable Object value, String place) {
-        if (value == null) {
-            return "";
+    private String scalar(Node node, String place) {
+        if (node instanceof ScalarNode scalar) {
+            return scalar.getValue();
         }
-        if (value instanceof Map || value instanceof List) {
-            throw new InvalidTenantPropertyException(place, "the value is a " + (value instanceof Map ? "map" : "list") + ", not text",
-                    "Give a single value.");
-        }
-        return String.valueOf(value);
+        throw fail(place, node, "the value is a " + (node instanceof SequenceNode ? "list" : "map") + ", not text",
+                "Give a single value.", null);
     }
 
-    private static Map<?, ?> map(Object value, String place, String problem) {
-        if (!(value instanceof Map<?, ?> map)) {
-            throw new InvalidTenantPropertyException(place, problem, "Write it as a YAML map (key: value).");
+    private MappingNode map(Node node, String place, String problem) {
+        if (node instanceof MappingNode map) {
+            return map;
         }
-        return map;
+        throw fail(place, node, problem, "Write it as a YAML map (key: value).", null);
     }
 
     private static @Nullable Locale locale(@Nullable String value) {
         return value == null ? null : StringUtils.parseLocale(value);
     }
 
-    private static @Nullable Currency currency(@Nullable String value, String key, Origin origin) {
-        return value == null ? null : convert(value, Currency::getInstance, origin.field(key, "currency"),
-                "is not an ISO 4217 currency code", "Use a code such as JPY, USD or EUR.");
-    }
-
-    private static @Nullable ZoneId zone(@Nullable String value, String key, Origin origin) {
-        return value == null ? null : convert(value, ZoneId::of, origin.field(key, "time-zone"),
-                "is not a time zone", "Use a region id such as Asia/Tokyo or Europe/Berlin.");
-    }
-
-    private static TenantStatus status(String value, String key, Origin origin) {
-        return convert(value, v -> TenantStatus.valueOf(v.trim().toUpperCase(Locale.ROOT)), origin.field(key, "status"),
-                "is not a tenant status", "Use active, suspended or inactive.");
-    }
-
-    /** {@code conversion} of {@code value}; a value it rejects fails startup naming {@code place}. */
-    private static <V> V convert(String value, Function<String, V> conversion, String place, String problem, String action) {
+    /** The {@code conversion} of {@code field}'s value, or null if not set; a value it rejects fails startup naming the entry. */
+    private <V> @Nullable V convert(Map<String, String> values, String field, Function<String, V> conversion, String key,
+            Entry place, String problem, String action) {
+        String value = values.get(field);
+        if (value == null) {
+            return null;
+        }
         try {
             return conversion.apply(value);
         } catch (IllegalArgumentException | DateTimeException e) {
-            throw new InvalidTenantPropertyException(place, "'" + value + "' " + problem, action, e);
+            throw new InvalidTenantPropertyException(place.field(key, field), "'" + value + "' " + problem, action,
+                    place.origin(field), e);
         }
     }
 
-    /** Names entries of one catalog file. */
-    private record Origin(String location) implements TenantDeclarations.Origin {
+    private InvalidTenantPropertyException fail(String place, Node node, String problem, String action, @Nullable Throwable cause) {
+        return new InvalidTenantPropertyException(place, problem, action, origin(node), cause);
+    }
+
+    private Origin origin(Node node) {
+        Mark mark = node.getStartMark();
+        return new TextResourceOrigin(resource, new TextResourceOrigin.Location(mark.getLine(), mark.getColumn()));
+    }
+
+    /** One entry of this catalog: names its values and knows where each is written. */
+    private final class Entry implements TenantDeclarations.Place {
+
+        /** The origin of each value by field name; of the tenant id for {@code null}. */
+        final Map<@Nullable String, Origin> origins = new HashMap<>();
 
         @Override
-        public String tenant(String key) {
-            return PROPERTY + " " + location + ": " + key;
+        public String tenant(String id) {
+            return PROPERTY + " " + location + ": " + id;
+        }
+
+        @Override
+        public @Nullable Origin origin(@Nullable String field) {
+            Origin origin = origins.get(field);
+            return origin != null ? origin : origins.get(null);
         }
     }
 }

@@ -12,16 +12,21 @@ import io.tenantkit.tenant.TenantDeclarationException;
 import io.tenantkit.tenant.TenantId;
 import io.tenantkit.tenant.TenantSnapshot;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.origin.Origin;
+
 /**
  * Turns the tenants declared under {@code tenantkit.tenants.*} and in the {@code tenantkit.catalog} file into
- * one validated {@link TenantSnapshot}, naming the property (or catalog entry) at fault.
+ * one validated {@link TenantSnapshot}. Core checks the declarations ({@link Tenant}, {@link TenantSnapshot});
+ * this class only translates core's {@link TenantDeclarationException} to the property (or catalog entry)
+ * at fault.
  */
 final class TenantDeclarations {
 
     static final String PREFIX = "tenantkit.tenants";
 
     /** Where tenants are declared: names the place of a value in error messages. */
-    interface Origin {
+    interface Place {
 
         /** The place of tenant {@code key} itself. */
         String tenant(String key);
@@ -30,10 +35,18 @@ final class TenantDeclarations {
         default String field(String key, String field) {
             return tenant(key) + "." + field;
         }
+
+        /**
+         * Where {@code field} (the tenant itself for null) is written, when the property name alone does not
+         * find it in the {@code Environment}; null if unknown.
+         */
+        default @Nullable Origin origin(@Nullable String field) {
+            return null;
+        }
     }
 
     /** {@code tenantkit.tenants.<id>.*} properties. */
-    static final Origin PROPERTIES = key -> TenantId.isValid(key) ? PREFIX + "." + key : PREFIX + "[" + key + "]";
+    static final Place PROPERTIES = key -> TenantId.isValid(key) ? PREFIX + "." + key : PREFIX + "[" + key + "]";
 
     /**
      * One declared tenant.
@@ -41,9 +54,15 @@ final class TenantDeclarations {
      * @param key the id as written
      * @param declaration its values
      * @param attributes its free attributes
-     * @param origin where it is declared
+     * @param place where it is declared
      */
-    record Declared(String key, TenantDeclaration declaration, Map<String, String> attributes, Origin origin) {
+    record Declared(String key, TenantDeclaration declaration, Map<String, String> attributes, Place place) {
+
+        /** A startup failure at {@code field} of this tenant (the tenant itself for null). */
+        InvalidTenantPropertyException failure(@Nullable String field, String problem, String action, @Nullable Throwable cause) {
+            return new InvalidTenantPropertyException(field == null ? place.tenant(key) : place.field(key, field), problem, action,
+                    place.origin(field), cause);
+        }
     }
 
     private TenantDeclarations() {
@@ -67,61 +86,43 @@ final class TenantDeclarations {
      * @throws InvalidTenantPropertyException naming the place at fault
      */
     static TenantSnapshot toSnapshot(List<Declared> declared) {
-        Map<String, Declared> byKey = new LinkedHashMap<>();
-        for (Declared d : declared) {
-            Declared twice = byKey.putIfAbsent(d.key(), d);
-            if (twice != null) {
-                throw new InvalidTenantPropertyException(d.origin().tenant(d.key()), "tenant '" + d.key()
-                        + "' is declared twice, also as " + twice.origin().tenant(d.key()),
-                        "Declare each tenant in one place: remove one of the two declarations.");
-            }
-        }
         List<Tenant> tenants = new ArrayList<>(declared.size());
         for (Declared d : declared) {
-            tenants.add(toTenant(d));
-        }
-        for (int i = 0; i < tenants.size(); i++) {
-            Tenant tenant = tenants.get(i);
-            Origin origin = declared.get(i).origin();
-            TenantId parent = tenant.parent().orElse(null);
-            if (parent != null && !byKey.containsKey(parent.value())) {
-                throw new InvalidTenantPropertyException(origin.field(tenant.id().value(), "parent"),
-                        "tenant '" + tenant.id() + "' names parent '" + parent + "', which is not declared",
-                        "Declare " + origin.tenant(parent.value()) + " (status: inactive if it is only a region or group) "
-                                + "or fix the parent of '" + tenant.id() + "'.");
+            try {
+                tenants.add(toTenant(d));
+            } catch (TenantDeclarationException e) {
+                throw translate(e, List.of(d));
             }
         }
         try {
             return TenantSnapshot.of(tenants);
         } catch (TenantDeclarationException e) {
-            throw new InvalidTenantPropertyException(PREFIX + ".*.parent", e.getMessage(),
-                    "Set the parent of one of these tenants to a tenant outside the cycle, or remove it.", e);
+            throw translate(e, declared);
         }
     }
 
     private static Tenant toTenant(Declared d) {
-        String key = d.key();
-        Origin origin = d.origin();
         TenantDeclaration declaration = d.declaration();
         TenantId id;
         try {
-            id = TenantId.of(key);
+            id = TenantId.of(d.key());
         } catch (InvalidTenantIdException e) {
-            throw new InvalidTenantPropertyException(origin.tenant(e.escapedValue()), e.getMessage(),
-                    "Rename the tenant: ids are lower-case ASCII letters, digits, '_' and '-' (such as jp or us-west).", e);
+            throw new InvalidTenantPropertyException(d.place().tenant(e.escapedValue()), e.getMessage(),
+                    "Rename the tenant: ids are lower-case ASCII letters, digits, '_' and '-' (such as jp or us-west).",
+                    d.place().origin(null), e);
         }
         Tenant.Builder builder = Tenant.builder(id).status(declaration.status()).attributes(d.attributes());
-        String name = declaration.name();
-        if (name != null) {
-            if (name.isBlank()) {
-                throw new InvalidTenantPropertyException(origin.field(key, "name"), "the name of tenant '" + id + "' is blank",
-                        "Give tenant '" + id + "' a name or remove the property (the id is used then).");
-            }
-            builder.name(name);
+        if (declaration.name() != null) {
+            builder.name(declaration.name());
         }
         String parent = declaration.parent();
         if (parent != null) {
-            builder.parent(parentOf(id, parent, origin.field(key, "parent")));
+            try {
+                builder.parent(TenantId.of(parent));
+            } catch (InvalidTenantIdException e) {
+                throw d.failure("parent", "tenant '" + id + "' names an invalid parent id: " + e.getMessage(),
+                        "Set " + d.place().field(d.key(), "parent") + " to the id of a declared tenant.", e);
+            }
         }
         if (declaration.locale() != null) {
             builder.locale(declaration.locale());
@@ -133,16 +134,25 @@ final class TenantDeclarations {
         return builder.build();
     }
 
-    private static TenantId parentOf(TenantId id, String parent, String property) {
-        if (parent.equals(id.value())) {
-            throw new InvalidTenantPropertyException(property, "tenant '" + id + "' names itself as its parent",
-                    "Set " + property + " to another tenant (a region or group) or remove it.");
-        }
-        try {
-            return TenantId.of(parent);
-        } catch (InvalidTenantIdException e) {
-            throw new InvalidTenantPropertyException(property, "tenant '" + id + "' names an invalid parent id: " + e.getMessage(),
-                    "Set " + property + " to the id of a declared tenant.", e);
-        }
+    /** Core's finding, at the property or catalog entry of the tenant it names. */
+    private static InvalidTenantPropertyException translate(TenantDeclarationException e, List<Declared> declared) {
+        List<TenantId> involved = e.tenants();
+        String id = involved.get(0).value();
+        List<Declared> matching = declared.stream().filter(d -> d.key().equals(id)).toList();
+        Declared at = matching.get(matching.size() - 1);
+        return switch (e.kind()) {
+            case DUPLICATE_ID -> at.failure(null, "tenant '" + id + "' is declared twice, also as " + matching.get(0).place().tenant(id),
+                    "Declare each tenant in one place: remove one of the two declarations.", e);
+            case UNDECLARED_PARENT -> at.failure("parent", "tenant '" + id + "' names parent '" + involved.get(1) + "', which is not declared",
+                    "Declare " + at.place().tenant(involved.get(1).value()) + " (status: inactive if it is only a region or group) "
+                            + "or fix the parent of '" + id + "'.", e);
+            case SELF_PARENT -> at.failure("parent", "tenant '" + id + "' names itself as its parent",
+                    "Set " + at.place().field(id, "parent") + " to another tenant (a region or group) or remove it.", e);
+            case PARENT_CYCLE -> at.failure("parent", "tenant parents form a cycle: "
+                    + String.join(" -> ", involved.stream().map(TenantId::value).toList()),
+                    "Set the parent of one of these tenants to a tenant outside the cycle, or remove it.", e);
+            case BLANK_NAME -> at.failure("name", "the name of tenant '" + id + "' is blank",
+                    "Give tenant '" + id + "' a name or remove the property (the id is used then).", e);
+        };
     }
 }

@@ -2,8 +2,8 @@ package io.tenantkit.spring.autoconfigure;
 
 import io.tenantkit.spring.observability.TenantObservationFilter;
 import io.tenantkit.spring.observability.TenantObservationRecorder;
-import io.tenantkit.spring.observability.TenantTagValues;
 import io.tenantkit.tenant.TenantRegistry;
+import io.tenantkit.tenant.TenantTagValues;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

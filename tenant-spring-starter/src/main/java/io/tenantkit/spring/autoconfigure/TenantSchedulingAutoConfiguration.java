@@ -2,8 +2,8 @@ package io.tenantkit.spring.autoconfigure;
 
 import java.util.concurrent.Executor;
 
+import io.tenantkit.propagation.TenantFanOut;
 import io.tenantkit.spring.scheduling.PerTenantBeanPostProcessor;
-import io.tenantkit.spring.scheduling.TenantFanOut;
 import io.tenantkit.tenant.TenantRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;

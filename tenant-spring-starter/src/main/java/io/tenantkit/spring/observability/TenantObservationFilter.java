@@ -10,6 +10,7 @@ import io.tenantkit.spring.web.TenantProblem;
 import io.tenantkit.spring.web.TenantWebFilter;
 import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantId;
+import io.tenantkit.tenant.TenantTagValues;
 
 import jakarta.servlet.http.HttpServletRequest;
 

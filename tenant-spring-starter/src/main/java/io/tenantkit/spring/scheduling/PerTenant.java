@@ -22,7 +22,7 @@ import java.lang.annotation.Target;
  * added, suspended or removed since startup is taken into account at the next run. Each run happens
  * inside {@code TenantContext.runAs(tenant, ...)}: MDC included, and nothing is left on the invoking
  * thread afterwards. A run that throws is logged at ERROR with its tenant (in the message and in the
- * MDC) and does not stop the other tenants; when all have run, a {@link TenantFanOutException} naming
+ * MDC) and does not stop the other tenants; when all have run, a {@link io.tenantkit.propagation.TenantFanOutException} naming
  * the failed tenants is thrown to the invoker (for {@code @Scheduled}, Spring's error handler logs it
  * and the schedule goes on).
  *

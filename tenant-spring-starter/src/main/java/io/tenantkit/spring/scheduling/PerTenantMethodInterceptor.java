@@ -5,6 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.tenantkit.propagation.FanOutResult;
+import io.tenantkit.propagation.TenantFanOut;
+import io.tenantkit.propagation.TenantFanOutException;
+
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;

@@ -3,6 +3,9 @@ package io.tenantkit.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.THROWABLE;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Locale;
@@ -15,11 +18,15 @@ import io.tenantkit.tenant.TenantSnapshot;
 import io.tenantkit.tenant.TenantStatus;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.FileSystemResource;
 
 class TenantAutoConfigurationTests {
 
@@ -167,14 +174,16 @@ class TenantAutoConfigurationTests {
     @Test
     void selfParentFailsStartupNamingTheProperty() {
         runner.withPropertyValues("tenantkit.tenants.jp.parent=jp").run(context -> assertThat(context).getFailure()
-                .extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE).hasMessageStartingWith("Invalid property tenantkit.tenants.jp.parent: tenant 'jp' names itself"));
+                .extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE).hasMessage("Invalid property tenantkit.tenants.jp.parent: tenant 'jp' names itself as its parent. "
+                        + "Set tenantkit.tenants.jp.parent to another tenant (a region or group) or remove it."));
     }
 
     @Test
     void parentCycleFailsStartup() {
         runner.withPropertyValues("tenantkit.tenants.a.parent=b", "tenantkit.tenants.b.parent=a").run(context -> assertThat(context)
                 .getFailure().extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE).isInstanceOf(InvalidTenantPropertyException.class)
-                .hasMessageContaining("Invalid property tenantkit.tenants.*.parent: Tenant parents form a cycle: a -> b -> a"));
+                .hasMessage("Invalid property tenantkit.tenants.a.parent: tenant parents form a cycle: a -> b -> a. "
+                        + "Set the parent of one of these tenants to a tenant outside the cycle, or remove it."));
     }
 
     @Test
@@ -194,7 +203,9 @@ class TenantAutoConfigurationTests {
     @Test
     void blankNameFailsStartupNamingTheProperty() {
         runner.withPropertyValues("tenantkit.tenants.jp.name= ").run(context -> assertThat(context).getFailure()
-                .extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE).hasMessageStartingWith("Invalid property tenantkit.tenants.jp.name"));
+                .extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE).hasMessage("Invalid property "
+                        + "tenantkit.tenants.jp.name: the name of tenant 'jp' is blank. Give tenant 'jp' a name or remove the property "
+                        + "(the id is used then)."));
     }
 
     @Test
@@ -202,11 +213,54 @@ class TenantAutoConfigurationTests {
         InvalidTenantPropertyException failure = new InvalidTenantPropertyException("tenantkit.tenants.jp.parent",
                 "tenant 'jp' names parent 'apac', which is not declared", "Declare tenantkit.tenants.apac.");
 
-        FailureAnalysis analysis = new InvalidTenantPropertyFailureAnalyzer().analyze(failure);
+        FailureAnalysis analysis = new InvalidTenantPropertyFailureAnalyzer(new StandardEnvironment()).analyze(failure);
 
         assertThat(analysis.getDescription()).isEqualTo("TenantKit could not start: property tenantkit.tenants.jp.parent is "
                 + "invalid: tenant 'jp' names parent 'apac', which is not declared.");
         assertThat(analysis.getAction()).isEqualTo("Declare tenantkit.tenants.apac.");
+    }
+
+    @Test
+    void failureAnalysisNamesTheFileAndLineOfTheProperty(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("application.yml");
+        Files.writeString(file, """
+                tenantkit:
+                  tenants:
+                    jp:
+                      name: Japan
+                      parent: apac
+                """);
+        StandardEnvironment environment = new StandardEnvironment();
+        new YamlPropertySourceLoader().load("application.yml", new FileSystemResource(file))
+                .forEach(environment.getPropertySources()::addFirst);
+
+        new ApplicationContextRunner().withInitializer(context -> context.setEnvironment(environment))
+                .withConfiguration(AutoConfigurations.of(TenantAutoConfiguration.class)).run(context -> {
+                    FailureAnalysis analysis = new InvalidTenantPropertyFailureAnalyzer(environment).analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).isEqualTo("TenantKit could not start: property tenantkit.tenants.jp.parent "
+                            + "(from file [" + file + "] - 5:15) is invalid: tenant 'jp' names parent 'apac', which is not declared.");
+                });
+    }
+
+    @Test
+    void failureAnalysisOfAWholeTenantNamesWhereItsFirstPropertyIsWritten(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("application.yml");
+        Files.writeString(file, """
+                tenantkit:
+                  tenants:
+                    JP:
+                      name: Japan
+                """);
+        StandardEnvironment environment = new StandardEnvironment();
+        new YamlPropertySourceLoader().load("application.yml", new FileSystemResource(file))
+                .forEach(environment.getPropertySources()::addFirst);
+
+        new ApplicationContextRunner().withInitializer(context -> context.setEnvironment(environment))
+                .withConfiguration(AutoConfigurations.of(TenantAutoConfiguration.class)).run(context -> {
+                    FailureAnalysis analysis = new InvalidTenantPropertyFailureAnalyzer(environment).analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).startsWith("TenantKit could not start: property tenantkit.tenants[\"JP\"] "
+                            + "(from file [" + file + "] - 4:13) is invalid: Invalid tenant id \"JP\"");
+                });
     }
 
     /** The {@link InvalidTenantPropertyException} in the cause chain of a startup failure. */

@@ -19,6 +19,7 @@ import io.tenantkit.tenant.TenantStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Tenants declared in the {@code tenantkit.catalog} file, beside or instead of {@code tenantkit.tenants.*}. */
@@ -101,6 +102,36 @@ class TenantCatalogTests {
                 .getFailure().extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE)
                 .hasMessage("Invalid property tenantkit.catalog " + catalog + ": jp: tenant 'jp' is declared twice, also as "
                         + "tenantkit.tenants.jp. Declare each tenant in one place: remove one of the two declarations."));
+    }
+
+    @Test
+    void theFailureAnalysisNamesTheLineAndColumnOfTheEntry() throws IOException {
+        String catalog = write("""
+                apac: { status: inactive }
+                jp:
+                  name: Japan
+                  currency: YEN
+                """);
+        runner.withPropertyValues("tenantkit.catalog=" + catalog).run(context -> {
+            FailureAnalysis analysis = new InvalidTenantPropertyFailureAnalyzer(null).analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).isEqualTo("TenantKit could not start: property tenantkit.catalog " + catalog
+                    + ": jp.currency (from URL [" + catalog + "] - 4:13) is invalid: 'YEN' is not an ISO 4217 currency code.");
+        });
+    }
+
+    @Test
+    void aCoreDeclarationErrorIsReportedAtTheLineOfTheEntry() throws IOException {
+        String catalog = write("""
+                jp: { name: Japan }
+                us: { name: United States }
+                jp: { name: Japan again }
+                """);
+        runner.withPropertyValues("tenantkit.catalog=" + catalog).run(context -> {
+            FailureAnalysis analysis = new InvalidTenantPropertyFailureAnalyzer(null).analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).isEqualTo("TenantKit could not start: property tenantkit.catalog " + catalog
+                    + ": jp (from URL [" + catalog + "] - 3:1) is invalid: tenant 'jp' is declared twice, also as tenantkit.catalog "
+                    + catalog + ": jp.");
+        });
     }
 
     @Test

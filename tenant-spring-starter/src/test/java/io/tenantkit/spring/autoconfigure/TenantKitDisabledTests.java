@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.tenantkit.extension.ExtensionRegistry;
+import io.tenantkit.propagation.TenantFanOut;
 import io.tenantkit.spring.http.TenantHeaderInterceptor;
 import io.tenantkit.spring.observability.TenantObservationFilter;
 import io.tenantkit.spring.propagation.TenantTaskDecorator;
-import io.tenantkit.spring.scheduling.TenantFanOut;
 import io.tenantkit.spring.view.TenantMessageSource;
 import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantRegistry;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantkit.spring.observability.TenantObservationFilter;
 import io.tenantkit.spring.observability.TenantObservationRecorder;
-import io.tenantkit.spring.observability.TenantTagValues;
 import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantRegistry;
+import io.tenantkit.tenant.TenantTagValues;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;

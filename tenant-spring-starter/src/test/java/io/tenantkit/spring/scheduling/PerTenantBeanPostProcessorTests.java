@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.tenantkit.context.TenantContext;
+import io.tenantkit.propagation.TenantFanOut;
+import io.tenantkit.propagation.TenantFanOutException;
 import io.tenantkit.spring.autoconfigure.TenantSchedulingAutoConfiguration;
 import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantRegistry;

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.tenantkit.context.TenantContext;
-import io.tenantkit.spring.view.TenantFormats;
 import io.tenantkit.tenant.Tenant;
+import io.tenantkit.tenant.TenantFormats;
 
 import org.slf4j.MDC;
 import org.springframework.context.MessageSource;
@@ -34,7 +34,7 @@ class ProbeController {
         seen.put("locale", LocaleContextHolder.getLocale().toLanguageTag());
         seen.put("zone", LocaleContextHolder.getTimeZone().getID());
         if (tenant != null && tenant.currency().isPresent()) {
-            seen.put("money", TenantFormats.money(new BigDecimal("1234.5")));
+            seen.put("money", TenantFormats.money(tenant, new BigDecimal("1234.5")));
         }
         seen.put("greeting", messages.getMessage("greeting", null, LocaleContextHolder.getLocale()));
         seen.put("region", messages.getMessage("region", null, LocaleContextHolder.getLocale()));

@@ -8,8 +8,8 @@ import io.tenantkit.extension.ExtensionHandle;
 import io.tenantkit.samples.marketplace.api.FeePolicy;
 import io.tenantkit.samples.marketplace.api.KycPolicy;
 import io.tenantkit.samples.marketplace.api.PayoutRouter;
-import io.tenantkit.spring.view.TenantFormats;
 import io.tenantkit.tenant.Tenant;
+import io.tenantkit.tenant.TenantFormats;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -48,9 +48,9 @@ class SiteController {
         Tenant tenant = TenantContext.require();
         return new SiteView(tenant.id().value(), tenant.name(), tenant.locale().toLanguageTag(),
                 tenant.currency().map(c -> c.getCurrencyCode()).orElse(null), tenant.timeZone().getId(),
-                TenantFormats.money(SAMPLE_AMOUNT),
+                TenantFormats.money(tenant, SAMPLE_AMOUNT),
                 messages.getMessage("site.greeting", new Object[] {tenant.name()}, LocaleContextHolder.getLocale()),
-                TenantFormats.money(fees.fee(SAMPLE_AMOUNT)), kyc.requiredDocuments(), payoutRail());
+                TenantFormats.money(tenant, fees.fee(SAMPLE_AMOUNT)), kyc.requiredDocuments(), payoutRail());
     }
     // end::site[]
 

@@ -10,7 +10,7 @@ import io.tenantkit.context.TenantContext;
 import io.tenantkit.samples.marketplace.api.FeePolicy;
 import io.tenantkit.spring.test.TenantTestRequests;
 import io.tenantkit.spring.test.WithTenant;
-import io.tenantkit.spring.view.TenantFormats;
+import io.tenantkit.tenant.TenantFormats;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -141,13 +141,13 @@ class MarketplaceApplicationTests {
 
         @Test
         void reachesTheSiteJpModuleThroughTheSharedInterface() {
-            assertThat(TenantFormats.money(fees.fee(SiteController.SAMPLE_AMOUNT))).isEqualTo("￥488");
+            assertThat(TenantFormats.money(TenantContext.require(), fees.fee(SiteController.SAMPLE_AMOUNT))).isEqualTo("￥488");
         }
 
         @Test
         @WithTenant("de")
         void aMethodCanNameAnotherTenant() {
-            assertThat(TenantFormats.money(fees.fee(SiteController.SAMPLE_AMOUNT))).isEqualTo("617,28\u00a0€");
+            assertThat(TenantFormats.money(TenantContext.require(), fees.fee(SiteController.SAMPLE_AMOUNT))).isEqualTo("617,28\u00a0€");
         }
     }
 

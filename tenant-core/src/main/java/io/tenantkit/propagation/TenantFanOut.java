@@ -1,4 +1,4 @@
-package io.tenantkit.spring.scheduling;
+package io.tenantkit.propagation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #runParallel} submits the runs to an executor (wrapped by {@code TenantExecutors}, so
  * its threads keep no tenant afterwards) and, rather than only waiting, runs on the calling thread
  * every run no pool thread has started yet. So it never waits for work queued behind itself: called
- * from a thread of that same bounded pool (an {@code @Async} method fanning out on
- * {@code applicationTaskExecutor}), or with the pool saturated, it degrades to running the tenants on
- * the calling thread instead of starving the pool.
+ * from a thread of that same bounded pool (a task fanning out on the pool it runs on), or with the pool
+ * saturated, it degrades to running the tenants on the calling thread instead of starving the pool.
+ *
+ * <p>Usable without Spring; the starter's {@code @PerTenant} runs an annotated method through one.
  */
 public final class TenantFanOut {
 
@@ -99,9 +100,8 @@ public final class TenantFanOut {
         Executor pool = executor;
         if (pool == null) {
             throw new IllegalStateException("Job '" + job + "' asks for a parallel per-tenant run, but this "
-                    + "TenantFanOut has no executor. Define Spring Boot's task executor (it is auto-configured "
-                    + "unless you define an Executor bean of your own; name yours 'applicationTaskExecutor'), "
-                    + "or run the tenants one after another (@PerTenant(parallel = false)).");
+                    + "TenantFanOut has no executor. Build it with one (new TenantFanOut(registry, executor)), "
+                    + "or run the tenants one after another (run instead of runParallel).");
         }
         List<Tenant> tenants = registry.snapshot().active();
         List<Run> runs = new ArrayList<>(tenants.size());

@@ -1,4 +1,4 @@
-package io.tenantkit.spring.scheduling;
+package io.tenantkit.propagation;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.tenantkit.spring.observability;
+package io.tenantkit.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import io.tenantkit.tenant.TenantStatus;
 
 import org.junit.jupiter.api.Test;
 
-class TenantTagValuesTests {
+class TenantTagValuesTest {
 
     private final TenantRegistry registry = TenantRegistry.of(Tenant.builder("jp").build(),
             Tenant.builder("ru").status(TenantStatus.SUSPENDED).build());

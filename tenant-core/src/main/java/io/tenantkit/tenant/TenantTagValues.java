@@ -1,4 +1,4 @@
-package io.tenantkit.spring.observability;
+package io.tenantkit.tenant;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.tenantkit.spring.scheduling;
+package io.tenantkit.propagation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -24,14 +24,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
 @SuppressWarnings("try") // scopes entered in try-with-resources are closed, not read
-class TenantFanOutTests {
+class TenantFanOutTest {
 
     private final TenantRegistry registry = TenantRegistry.of(
             Tenant.builder("apac").status(TenantStatus.INACTIVE).build(),
@@ -147,16 +146,12 @@ class TenantFanOutTests {
 
     /**
      * Regression: called from a thread of the bounded pool it fans out on (an {@code @Async} method on
-     * Spring Boot's one-thread applicationTaskExecutor), the fan-out waited for runs queued behind
-     * itself, for ever. Now the calling thread runs them.
+     * Spring Boot's one-thread applicationTaskExecutor, here a plain one-thread pool), the fan-out waited
+     * for runs queued behind itself, for ever. Now the calling thread runs them.
      */
     @Test
     void parallelCalledFromTheOnlyThreadOfItsPoolRunsTheTenantsInsteadOfStarvingIt() throws Exception {
-        ThreadPoolTaskExecutor applicationTaskExecutor = new ThreadPoolTaskExecutor();
-        applicationTaskExecutor.setCorePoolSize(1);
-        applicationTaskExecutor.setMaxPoolSize(1);
-        applicationTaskExecutor.setThreadNamePrefix("app-task-");
-        applicationTaskExecutor.initialize();
+        ExecutorService applicationTaskExecutor = Executors.newFixedThreadPool(1, task -> new Thread(task, "app-task-1"));
         try {
             TenantFanOut fanOut = new TenantFanOut(registry, applicationTaskExecutor);
 
@@ -203,7 +198,7 @@ class TenantFanOutTests {
         assertThat(fanOut.supportsParallel()).isFalse();
         assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> fanOut.runParallel("reports", () -> { }))
                 .withMessageStartingWith("Job 'reports' asks for a parallel per-tenant run, but this TenantFanOut has no executor.")
-                .withMessageContaining("applicationTaskExecutor");
+                .withMessageContaining("new TenantFanOut(registry, executor)");
     }
 
     private void record() {

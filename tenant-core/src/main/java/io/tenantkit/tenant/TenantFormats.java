@@ -1,4 +1,4 @@
-package io.tenantkit.spring.view;
+package io.tenantkit.tenant;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,32 +9,19 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
 
-import io.tenantkit.context.TenantContext;
-import io.tenantkit.tenant.Tenant;
-
 /**
  * Formats money and dates the way a tenant's site shows them: in its locale, currency and time zone.
- * The one-argument methods use the current tenant and fail closed without one.
+ * Code running for the current tenant passes {@code TenantContext.require()}, which fails closed when
+ * there is none.
  *
  * <pre>{@code
- * TenantFormats.money(new BigDecimal("1234.5"))    // jp: "￥1,235"   de: "1.234,50 €"
- * TenantFormats.dateTime(Instant.now())            // jp: in Asia/Tokyo, Japanese style
+ * TenantFormats.money(TenantContext.require(), new BigDecimal("1234.5"))   // jp: "￥1,235"   de: "1.234,50 €"
+ * TenantFormats.dateTime(tenant, Instant.now())                            // jp: in Asia/Tokyo, Japanese style
  * }</pre>
  */
 public final class TenantFormats {
 
     private TenantFormats() {
-    }
-
-    /**
-     * {@code amount} in the current tenant's currency and locale, rounded half up to the currency's
-     * digits.
-     *
-     * @throws io.tenantkit.context.MissingTenantException if no tenant is current
-     * @throws IllegalStateException if the tenant has no currency
-     */
-    public static String money(BigDecimal amount) {
-        return money(current("TenantFormats.money"), amount);
     }
 
     /**
@@ -44,7 +31,7 @@ public final class TenantFormats {
      */
     public static String money(Tenant tenant, BigDecimal amount) {
         Currency currency = tenant.currency().orElseThrow(() -> new IllegalStateException("Tenant '" + tenant.id()
-                + "' has no currency, so money cannot be formatted for it. Set tenantkit.tenants." + tenant.id() + ".currency."));
+                + "' has no currency, so money cannot be formatted for it. Declare a currency for tenant '" + tenant.id() + "'."));
         NumberFormat format = NumberFormat.getCurrencyInstance(tenant.locale());
         format.setCurrency(currency);
         format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
@@ -53,32 +40,14 @@ public final class TenantFormats {
         return format.format(amount);
     }
 
-    /** {@code date} in the current tenant's locale, medium style. */
-    public static String date(LocalDate date) {
-        return date(current("TenantFormats.date"), date);
-    }
-
     /** {@code date} in {@code tenant}'s locale, medium style. */
     public static String date(Tenant tenant, LocalDate date) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(tenant.locale()).format(date);
-    }
-
-    /** {@code instant} in the current tenant's time zone and locale, medium style. */
-    public static String dateTime(Instant instant) {
-        return dateTime(current("TenantFormats.dateTime"), instant);
     }
 
     /** {@code instant} in {@code tenant}'s time zone and locale, medium style. */
     public static String dateTime(Tenant tenant, Instant instant) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(tenant.locale())
                 .withZone(tenant.timeZone()).format(instant);
-    }
-
-    private static Tenant current(String what) {
-        Tenant tenant = TenantContext.currentOrNull();
-        if (tenant == null) {
-            throw TenantContext.missing(what);
-        }
-        return tenant;
     }
 }
