@@ -27,6 +27,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * A {@link MessageSource} that looks a code up in the current tenant's own bundle first, then in its
  * parents' bundles ({@code jp → apac}), then in the shared bundle (its parent message source, such as
  * {@code messages.properties}). Without a current tenant it answers from the shared bundle only.
+ * The starter puts it in front of the message source Spring Boot builds from {@code spring.messages.*}.
  *
  * <p>A tenant's bundle is {@code tenants/<id>/messages*.properties} by default (a tenant module ships
  * it in its jar); a tenant without one is skipped at no cost. The chains follow the registry: they
@@ -48,12 +49,12 @@ public final class TenantMessageSource extends AbstractMessageSource {
      * A message source for the tenants of {@code registry}.
      *
      * @param registry the tenants; chains follow its snapshot
-     * @param shared the shared bundle, asked last
+     * @param shared the shared bundle, asked last; null for none
      * @param basenamePattern bundle base name with {@code {tenant}} for the id, such as {@value #DEFAULT_BASENAME_PATTERN}
      * @param encoding encoding of the bundle files
      * @param classLoader where the bundles are found
      */
-    public TenantMessageSource(TenantRegistry registry, MessageSource shared, String basenamePattern, Charset encoding,
+    public TenantMessageSource(TenantRegistry registry, @Nullable MessageSource shared, String basenamePattern, Charset encoding,
             @Nullable ClassLoader classLoader) {
         this.registry = Objects.requireNonNull(registry, "registry");
         if (!basenamePattern.contains("{tenant}")) {
@@ -63,7 +64,7 @@ public final class TenantMessageSource extends AbstractMessageSource {
         this.basenamePattern = basenamePattern;
         this.encoding = Objects.requireNonNull(encoding, "encoding");
         this.resources = new PathMatchingResourcePatternResolver(classLoader);
-        setParentMessageSource(Objects.requireNonNull(shared, "shared"));
+        setParentMessageSource(shared);
         this.chains = new Chains(registry.snapshot());
     }
 
