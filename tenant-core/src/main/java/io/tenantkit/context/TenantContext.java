@@ -70,8 +70,8 @@ public final class TenantContext {
      */
     public static MissingTenantException missing(String what) {
         return new MissingTenantException("No tenant is set on thread '" + Thread.currentThread().getName()
-                + "', but " + what + " needs one. Enter a tenant with TenantContext.enter/runAs/callAs, resolve it "
-                + "at the edge (the TenantKit web filter), or hand it to this thread with TenantExecutors.wrap(...); "
+                + "', but " + what + " needs one. Enter it where the work comes in (a request, a message, a job) "
+                + "with TenantContext.enter/runAs/callAs, or hand it to this thread with TenantExecutors.wrap(...); "
                 + "TenantKit never falls back to a default tenant.");
     }
 

@@ -14,7 +14,7 @@ public final class UnknownTenantException extends RuntimeException {
 
     UnknownTenantException(TenantId tenantId, Collection<TenantId> known) {
         super("Unknown tenant '" + tenantId + "'. Declared tenants: " + list(known)
-                + ". Declare it (tenantkit.tenants." + tenantId + ".* or a TenantSnapshot) or fix the id.");
+                + ". Declare it in the registry's snapshot or fix the id.");
         this.tenantId = tenantId;
     }
 

@@ -93,7 +93,7 @@ class TenantSnapshotTest {
         TenantSnapshot snapshot = TenantSnapshot.of(APAC, JP, US);
 
         assertThatExceptionOfType(UnknownTenantException.class).isThrownBy(() -> snapshot.require(TenantId.of("fr")))
-                .withMessageStartingWith("Unknown tenant 'fr'. Declared tenants: apac, jp, us.")
+                .withMessage("Unknown tenant 'fr'. Declared tenants: apac, jp, us. Declare it in the registry's snapshot or fix the id.")
                 .satisfies(e -> assertThat(e.tenantId()).isEqualTo(TenantId.of("fr")));
         assertThat(snapshot.find(TenantId.of("fr"))).isEmpty();
         assertThat(snapshot.findOrNull(TenantId.of("us"))).isEqualTo(US);
