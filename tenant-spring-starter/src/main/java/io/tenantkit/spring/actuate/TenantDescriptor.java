@@ -23,7 +23,7 @@ public record TenantDescriptor(String id, String name, String status, @Nullable 
         @Nullable String currency, String timeZone) {
 
     /** Describes {@code tenant}. */
-    public static TenantDescriptor of(Tenant tenant) {
+    static TenantDescriptor of(Tenant tenant) {
         return new TenantDescriptor(tenant.id().value(), tenant.name(), tenant.status().name(),
                 tenant.parent().map(TenantId::value).orElse(null), tenant.locale().toLanguageTag(),
                 tenant.currency().map(Currency::getCurrencyCode).orElse(null), zone(tenant.timeZone()));

@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public final class TenantObservationRecorder extends OncePerRequestFilter implements Ordered {
 
     /** The request attribute holding the {@link Tenant} the request was served under. */
-    public static final String TENANT_ATTRIBUTE = TenantObservationRecorder.class.getName() + ".tenant";
+    static final String TENANT_ATTRIBUTE = TenantObservationRecorder.class.getName() + ".tenant";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
