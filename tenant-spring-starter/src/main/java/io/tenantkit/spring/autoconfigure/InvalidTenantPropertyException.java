@@ -71,7 +71,7 @@ public final class InvalidTenantPropertyException extends IllegalStateException 
      * Where the value is written, when it is not a property of the {@code Environment} (an entry of the
      * tenant catalog file, for example); null otherwise (the failure analyzer looks the property up).
      */
-    public @Nullable Origin origin() {
+    @Nullable Origin origin() {
         return origin;
     }
 }
