@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantId;
@@ -223,44 +224,41 @@ class TenantAutoConfigurationTests {
     @Test
     void failureAnalysisNamesTheFileAndLineOfTheProperty(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("application.yml");
-        Files.writeString(file, """
+
+        assertThat(analysisOfStartupWith(file, """
                 tenantkit:
                   tenants:
                     jp:
                       name: Japan
                       parent: apac
-                """);
-        StandardEnvironment environment = new StandardEnvironment();
-        new YamlPropertySourceLoader().load("application.yml", new FileSystemResource(file))
-                .forEach(environment.getPropertySources()::addFirst);
-
-        new ApplicationContextRunner().withInitializer(context -> context.setEnvironment(environment))
-                .withConfiguration(AutoConfigurations.of(TenantAutoConfiguration.class)).run(context -> {
-                    FailureAnalysis analysis = new InvalidTenantPropertyFailureAnalyzer(environment).analyze(context.getStartupFailure());
-                    assertThat(analysis.getDescription()).isEqualTo("TenantKit could not start: property tenantkit.tenants.jp.parent "
-                            + "(from file [" + file + "] - 5:15) is invalid: tenant 'jp' names parent 'apac', which is not declared.");
-                });
+                """).getDescription()).isEqualTo("TenantKit could not start: property tenantkit.tenants.jp.parent "
+                + "(from file [" + file + "] - 5:15) is invalid: tenant 'jp' names parent 'apac', which is not declared.");
     }
 
     @Test
     void failureAnalysisOfAWholeTenantNamesWhereItsFirstPropertyIsWritten(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("application.yml");
-        Files.writeString(file, """
+
+        assertThat(analysisOfStartupWith(file, """
                 tenantkit:
                   tenants:
                     JP:
                       name: Japan
-                """);
+                """).getDescription()).startsWith("TenantKit could not start: property tenantkit.tenants[\"JP\"] "
+                + "(from file [" + file + "] - 4:13) is invalid: Invalid tenant id \"JP\"");
+    }
+
+    /** The failure analysis of starting with {@code yaml} written to {@code file} as the configuration. */
+    private static FailureAnalysis analysisOfStartupWith(Path file, String yaml) throws IOException {
+        Files.writeString(file, yaml);
         StandardEnvironment environment = new StandardEnvironment();
         new YamlPropertySourceLoader().load("application.yml", new FileSystemResource(file))
                 .forEach(environment.getPropertySources()::addFirst);
-
+        AtomicReference<FailureAnalysis> analysis = new AtomicReference<>();
         new ApplicationContextRunner().withInitializer(context -> context.setEnvironment(environment))
-                .withConfiguration(AutoConfigurations.of(TenantAutoConfiguration.class)).run(context -> {
-                    FailureAnalysis analysis = new InvalidTenantPropertyFailureAnalyzer(environment).analyze(context.getStartupFailure());
-                    assertThat(analysis.getDescription()).startsWith("TenantKit could not start: property tenantkit.tenants[\"JP\"] "
-                            + "(from file [" + file + "] - 4:13) is invalid: Invalid tenant id \"JP\"");
-                });
+                .withConfiguration(AutoConfigurations.of(TenantAutoConfiguration.class))
+                .run(context -> analysis.set(new InvalidTenantPropertyFailureAnalyzer(environment).analyze(context.getStartupFailure())));
+        return analysis.get();
     }
 
     /** The {@link InvalidTenantPropertyException} in the cause chain of a startup failure. */
