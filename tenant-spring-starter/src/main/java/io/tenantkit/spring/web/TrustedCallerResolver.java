@@ -13,6 +13,11 @@ final class TrustedCallerResolver implements TenantResolver {
         this.callers = callers;
     }
 
+    /** The resolver believed for trusted callers. */
+    TenantResolver resolver() {
+        return resolver;
+    }
+
     @Override
     public String source() {
         return resolver.source();
