@@ -71,10 +71,10 @@ public final class TenantWebFilter implements Filter {
     public static final String TENANT_ATTRIBUTE = TenantWebFilter.class.getName() + ".tenant";
 
     /**
-     * The request attribute holding the {@link TenantId} the request names, once validated and agreed
-     * by every source; set before the registry lookup, so also on a request then refused as an unknown,
-     * inactive or suspended tenant. Only sources the filter believes count (a header from an untrusted
-     * caller does not).
+     * The request attribute holding the {@link TenantId} a request named, validated and agreed by every
+     * source, when it is then refused as an unknown, inactive or suspended tenant (a served request has
+     * {@link #TENANT_ATTRIBUTE} instead). Only sources the filter believes count (a header from an
+     * untrusted caller does not).
      */
     public static final String TENANT_ID_ATTRIBUTE = TenantWebFilter.class.getName() + ".tenantId";
 
@@ -311,18 +311,17 @@ public final class TenantWebFilter implements Filter {
             return refuse;
         }
         TenantId id = ((Valid) validated).id();
-        request.setAttribute(TENANT_ID_ATTRIBUTE, id);
         Tenant tenant = snapshot.findOrNull(id);
-        boolean suspended = tenant != null && tenant.status() == TenantStatus.SUSPENDED;
-        if (tenant == null || tenant.status() == TenantStatus.INACTIVE || (suspended && policy.suspendedAsUnknown())) {
-            return reject(request, TenantProblem.UNKNOWN_TENANT, policy.unknownTenantStatus(),
-                    "No tenant '" + id + "' is served here (from " + resolvers[winner].source() + ").");
+        if (tenant != null && tenant.status() == TenantStatus.ACTIVE) {
+            return new Serve(tenant);
         }
-        if (suspended) {
+        request.setAttribute(TENANT_ID_ATTRIBUTE, id);
+        if (tenant != null && tenant.status() == TenantStatus.SUSPENDED && !policy.suspendedAsUnknown()) {
             return reject(request, TenantProblem.SUSPENDED_TENANT, policy.suspendedTenantStatus(),
                     "Tenant '" + id + "' is suspended; its requests are refused.");
         }
-        return new Serve(tenant);
+        return reject(request, TenantProblem.UNKNOWN_TENANT, policy.unknownTenantStatus(),
+                "No tenant '" + id + "' is served here (from " + resolvers[winner].source() + ").");
     }
 
     /**
