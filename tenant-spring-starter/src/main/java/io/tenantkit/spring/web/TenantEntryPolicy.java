@@ -22,7 +22,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 public final class TenantEntryPolicy {
 
     /** How a path is treated. */
-    public enum Mode {
+    enum Mode {
         /** Not touched. */
         EXCLUDED,
         /** Tenant resolved if named, not required. */
@@ -80,7 +80,7 @@ public final class TenantEntryPolicy {
     }
 
     /** How the decoded path within the application is treated. */
-    public Mode modeOf(String path) {
+    Mode modeOf(String path) {
         int slot = (path.hashCode() * 0x9E3779B9) >>> 24;
         CachedMode cached = cache[slot];
         if (cached != null && cached.path.equals(path)) {
