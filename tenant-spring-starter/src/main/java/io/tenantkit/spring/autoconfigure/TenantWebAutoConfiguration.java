@@ -91,7 +91,7 @@ public final class TenantWebAutoConfiguration {
      * ({@code framework}) takes from the leftmost {@code X-Forwarded-For} value: client text, unless the
      * proxy replaces the header. Refuses that combination unless the application declares its proxy does.
      */
-    static void requireTrustworthyCallerAddress(TenantWebProperties.Header header, String forwardHeadersStrategy) {
+    private static void requireTrustworthyCallerAddress(TenantWebProperties.Header header, String forwardHeadersStrategy) {
         if (!header.trustedCallers().isEmpty() && forwardHeadersStrategy.trim().equalsIgnoreCase("framework")
                 && !header.proxyOverwritesForwardedFor()) {
             throw new UntrustworthyCallerAddressException(header.trustedCallers());

@@ -12,9 +12,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Reads the tenant of the authenticated principal from Spring Security's context. Its answer must
- * agree with the tenant chosen by the chain ({@link #mustAgree()}): a header naming another tenant
- * than the principal's is refused with 403.
+ * Reads the tenant of the authenticated principal from Spring Security's context. As every source,
+ * it must agree with the others: a header naming another tenant than the principal's is refused with
+ * 403. With {@link #requiringTenant()}, an authenticated principal that names no tenant is refused.
  *
  * <p>The {@linkplain #of(String, String) standard resolver} reads a granted authority such as
  * {@code TENANT_jp}, or the {@code tenant} claim of a JWT or attribute of an OAuth2 user. To read the
@@ -114,11 +114,6 @@ public final class PrincipalTenantResolver implements TenantResolver {
         }
         TenantResolution resolution = lookup.resolve(auth);
         return tenantRequired && resolution == TenantResolution.none() ? NO_TENANT : resolution;
-    }
-
-    @Override
-    public boolean mustAgree() {
-        return true;
     }
 
     /** What an authentication says about its tenant. */

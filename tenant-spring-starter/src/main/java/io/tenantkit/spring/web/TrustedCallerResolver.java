@@ -29,11 +29,6 @@ final class TrustedCallerResolver implements TenantResolver {
     }
 
     @Override
-    public boolean mustAgree() {
-        return resolver.mustAgree();
-    }
-
-    @Override
     public boolean tentative() {
         return resolver.tentative();
     }
