@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # HTTP overhead of tenancy: the same endpoint of the same app, started twice (tenancy on, tenancy off),
-# driven by wrk on loopback in alternating, bounded runs. Prints per-run figures, the throughput ratio
-# on/off (target: >= 0.95) and the latency percentiles. Never asserts anything.
+# driven by wrk on loopback in alternating, bounded runs. Prints per-run figures, the server CPU time per
+# request and its ratio on/off (target: <= 1.05), the throughput ratio on/off (target: >= 0.95) and the
+# latency percentiles. Never asserts anything.
+#
+# Server CPU per request is the app process's user + system CPU time (/proc/<pid>/stat) over a measured
+# run, divided by the requests wrk completed in it. It does not depend on how much CPU the load generator
+# or anything else on the machine takes, so on a shared machine it is far steadier than throughput.
 #
 # Usage (from the repository root):
 #   tenant-benchmarks/http/run-wrk.sh
@@ -90,7 +95,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_app() { # $1 = on|off, $2 = jar, $3 = flags; sets PORT_<side>
+start_app() { # $1 = on|off, $2 = jar, $3 = flags; sets PORT_<side> and PID_<side>
   local side=$1 jar=$2 flags=$3 log="$WORK/app-$1.log" port=""
   # shellcheck disable=SC2086 # JAVA_OPTS and flags are word lists
   "${APP_CPU[@]}" "$JAVA" $JAVA_OPTS -jar "$jar" --server.port=0 --server.address=127.0.0.1 $flags >"$log" 2>&1 &
@@ -103,6 +108,7 @@ start_app() { # $1 = on|off, $2 = jar, $3 = flags; sets PORT_<side>
   done
   [ -n "$port" ] || { tail -20 "$log" >&2; fail "the tenancy-$side app did not start within 60 s"; }
   printf -v "PORT_$side" %s "$port"
+  printf -v "PID_$side" %s "${PIDS[-1]}"
   echo "== tenancy $side: $jar ${flags:-(no flags)} on 127.0.0.1:$port"
 }
 
@@ -134,6 +140,13 @@ to_us() {
     printf "%.1f", n * f }'
 }
 
+# CPU time (user + system) the process $1 has used so far, in clock ticks. The fields after the command
+# name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+cpu_ticks() {
+  sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
+}
+CLK_TCK=$(getconf CLK_TCK)
+
 parse() { # $1 = wrk output; prints "rps p50 p75 p90 p99 non2xx errors"
   local out=$1 rps p50 p75 p90 p99 non2xx errs
   rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
@@ -154,17 +167,21 @@ for pass in 1 2; do
 done
 
 echo "== $ROUNDS rounds, alternating on/off (and off/on every other round), ${DURATION}s each, -t$THREADS -c$CONNECTIONS${APP_CPU:+, apps on CPU 0, wrk on CPU 1}"
-printf '%-6s %-4s %12s %10s %10s %10s %10s %8s %7s\n' round side "req/s" "p50 us" "p75 us" "p90 us" "p99 us" non2xx errors
+printf '%-6s %-4s %12s %12s %10s %10s %10s %10s %8s %7s\n' round side "req/s" "cpu us/req" "p50 us" "p75 us" "p90 us" "p99 us" non2xx errors
 : >"$WORK/on.txt"; : >"$WORK/off.txt"
 for round in $(seq 1 "$ROUNDS"); do
   if [ $((round % 2)) = 1 ]; then order="on off"; else order="off on"; fi
   for side in $order; do
-    if [ "$side" = on ]; then url=$URL_ON; else url=$URL_OFF; fi
+    if [ "$side" = on ]; then url=$URL_ON pid=$PID_on; else url=$URL_OFF pid=$PID_off; fi
+    ticks_before=$(cpu_ticks "$pid")
     run_wrk "$url" "$DURATION" "$WORK/run-$round-$side.txt"
+    ticks_after=$(cpu_ticks "$pid")
     read -r rps p50 p75 p90 p99 non2xx errs < <(parse "$WORK/run-$round-$side.txt")
     [ -n "$rps" ] || { cat "$WORK/run-$round-$side.txt" >&2; fail "could not read wrk's output"; }
-    echo "$rps $p50 $p75 $p90 $p99 $non2xx $errs" >>"$WORK/$side.txt"
-    printf '%-6s %-4s %12s %10s %10s %10s %10s %8s %7s\n' "$round" "$side" "$rps" "$p50" "$p75" "$p90" "$p99" "$non2xx" "$errs"
+    requests=$(awk '/ requests in / { print $1 }' "$WORK/run-$round-$side.txt")
+    cpu=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.2f", t / hz * 1e6 / n }')
+    echo "$rps $p50 $p75 $p90 $p99 $non2xx $errs $cpu" >>"$WORK/$side.txt"
+    printf '%-6s %-4s %12s %12s %10s %10s %10s %10s %8s %7s\n' "$round" "$side" "$rps" "$cpu" "$p50" "$p75" "$p90" "$p99" "$non2xx" "$errs"
   done
 done
 
@@ -172,10 +189,10 @@ done
 mean() { awk -v c="$2" '{ s += $c; n++ } END { printf "%.1f", s / n }' "$1"; }
 echo
 echo "== summary (means over $ROUNDS runs per side)"
-printf '| side | req/s | p50 (us) | p75 (us) | p90 (us) | p99 (us) | non-2xx | socket errors |\n'
-printf '|---|---:|---:|---:|---:|---:|---:|---:|\n'
+printf '| side | req/s | server CPU (us/req) | p50 (us) | p75 (us) | p90 (us) | p99 (us) | non-2xx | socket errors |\n'
+printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 for side in on off; do
-  printf '| tenancy %s | %s | %s | %s | %s | %s | %s | %s |\n' "$side" "$(mean "$WORK/$side.txt" 1)" \
+  printf '| tenancy %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$side" "$(mean "$WORK/$side.txt" 1)" "$(mean "$WORK/$side.txt" 8)" \
     "$(mean "$WORK/$side.txt" 2)" "$(mean "$WORK/$side.txt" 3)" "$(mean "$WORK/$side.txt" 4)" "$(mean "$WORK/$side.txt" 5)" \
     "$(awk '{ s += $6 } END { print s }' "$WORK/$side.txt")" "$(awk '{ s += $7 } END { print s }' "$WORK/$side.txt")"
 done
@@ -183,5 +200,7 @@ ratio=$(awk -v a="$(mean "$WORK/on.txt" 1)" -v b="$(mean "$WORK/off.txt" 1)" 'BE
 bad=$(awk '{ s += $6 + $7 } END { print s + 0 }' "$WORK/on.txt" "$WORK/off.txt")
 echo
 [ "$bad" = 0 ] || fail "$bad non-2xx responses or socket errors during the measured runs; the ratio $ratio would count failures as throughput"
-echo "throughput ratio on/off: $ratio (target >= 0.95); per round: $(paste -d' ' "$WORK/on.txt" "$WORK/off.txt" | awk '{ printf "%.3f ", $1 / $8 }')"
+cpu_ratio=$(awk -v a="$(mean "$WORK/on.txt" 8)" -v b="$(mean "$WORK/off.txt" 8)" 'BEGIN { printf "%.3f", a / b }')
+echo "server CPU per request on/off: $cpu_ratio (target <= 1.05); per round: $(paste -d' ' "$WORK/on.txt" "$WORK/off.txt" | awk '{ printf "%.3f ", $8 / $16 }')"
+echo "throughput ratio on/off: $ratio (target >= 0.95); per round: $(paste -d' ' "$WORK/on.txt" "$WORK/off.txt" | awk '{ printf "%.3f ", $1 / $9 }')"
 echo "on: $URL_ON ${FLAGS_ON:-(no flags)} | off: $URL_OFF ${FLAGS_OFF:-(no flags)} | header: $HEADER | $(wrk --version 2>&1 | head -1 | awk '{print $1, $2}')"

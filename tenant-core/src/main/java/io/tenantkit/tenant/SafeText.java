@@ -2,32 +2,56 @@ package io.tenantkit.tenant;
 
 import org.jspecify.annotations.Nullable;
 
-/** Renders untrusted text so that it can go into an error message or a log line unchanged. */
-final class SafeText {
+/**
+ * Renders untrusted text so that it can go into an error message, a log line or a JSON string
+ * unchanged: every character outside printable ASCII (control characters, CR/LF, unicode
+ * look-alikes), and {@code " \ < > &}, is written as a {@code \}{@code uXXXX} escape, which JSON reads
+ * back as the character itself.
+ */
+public final class SafeText {
 
     private static final int MAX_SHOWN = 80;
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private SafeText() {
     }
 
     /**
-     * Quotes {@code text}, escaping everything outside printable ASCII (control characters, CR/LF,
-     * unicode look-alikes) as {@code \}{@code uXXXX}, and cutting it after 80 characters.
+     * Quotes {@code text}, escaped as {@link #escape(StringBuilder, CharSequence)} does, cutting it after
+     * 80 characters; {@code null} for null.
      */
-    static String quote(@Nullable String text) {
+    public static String quote(@Nullable String text) {
         if (text == null) {
             return "null";
         }
         StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_SHOWN) + 16).append('"');
-        int shown = Math.min(text.length(), MAX_SHOWN);
-        for (int i = 0; i < shown; i++) {
-            appendEscaped(out, text.charAt(i));
-        }
+        escape(out, text.subSequence(0, Math.min(text.length(), MAX_SHOWN)));
         out.append('"');
         if (text.length() > MAX_SHOWN) {
             out.append("... (").append(text.length()).append(" characters)");
         }
         return out.toString();
+    }
+
+    /**
+     * Appends all of {@code text} to {@code out}, every character outside printable ASCII and
+     * {@code " \ < > &} as a {@code \}{@code uXXXX} escape: the result is printable ASCII, safe inside a
+     * JSON string, a log line or HTML text.
+     *
+     * @return {@code out}
+     */
+    public static StringBuilder escape(StringBuilder out, CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') {
+                out.append(c);
+            } else {
+                out.append('\\').append('u').append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf]).append(HEX[(c >> 4) & 0xf])
+                        .append(HEX[c & 0xf]);
+            }
+        }
+        return out;
     }
 
     /** Names one character for a message: {@code '/'} or {@code U+000A}. */
@@ -36,13 +60,5 @@ final class SafeText {
             return "'" + c + "'";
         }
         return String.format("U+%04X", (int) c);
-    }
-
-    private static void appendEscaped(StringBuilder out, char c) {
-        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-            out.append(c);
-        } else {
-            out.append(String.format("\\u%04x", (int) c));
-        }
     }
 }

@@ -1,7 +1,9 @@
 package io.tenantkit.spring.autoconfigure;
 
-import java.util.function.Function;
+import java.util.List;
+import java.util.function.BiFunction;
 
+import io.tenantkit.spring.http.HttpTokens;
 import io.tenantkit.spring.http.TenantHeaderExchangeFilter;
 import io.tenantkit.spring.http.TenantHeaderInterceptor;
 import io.tenantkit.spring.http.TenantRestClientCustomizer;
@@ -19,9 +21,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Stamps the current tenant on outgoing HTTP calls: customizers for the {@code RestClient.Builder},
  * {@code RestTemplateBuilder} and {@code WebClient.Builder} that Spring Boot hands out, each present
- * when its client is on the classpath. No tenant, no header; a header set by the caller is kept. The
- * header is {@code tenantkit.http-client.header-name}, else the one the web entry reads
- * ({@code tenantkit.web.header.name}).
+ * when its client is on the classpath. The header always carries the current tenant, replacing any
+ * value the caller set; no tenant, no header. With {@code tenantkit.http-client.allowed-base-urls}, only
+ * calls to those base URLs carry it. The header is {@code tenantkit.http-client.header-name}, else the
+ * one the web entry reads ({@code tenantkit.web.header.name}).
  */
 @AutoConfiguration(beforeName = {"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
         "org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration",
@@ -34,16 +37,23 @@ public final class TenantHttpClientAutoConfiguration {
 
     private static final String HEADER_NAME = "tenantkit.http-client.header-name";
 
+    private static final String ALLOWED_BASE_URLS = "tenantkit.http-client.allowed-base-urls";
+
     TenantHttpClientAutoConfiguration() {
     }
 
-    /** What {@code factory} builds with the header name, a bad name failing startup naming the property it came from. */
-    private static <T> T withHeaderName(TenantHttpClientProperties client, TenantWebProperties web, Function<String, T> factory) {
+    /**
+     * What {@code factory} builds with the header name and the allowed base URLs, a bad value failing
+     * startup naming the property it came from.
+     */
+    private static <T> T withHeaderName(TenantHttpClientProperties client, TenantWebProperties web,
+            BiFunction<String, List<String>, T> factory) {
         String own = client.headerName();
         String property = own != null ? HEADER_NAME : "tenantkit.web.header.name";
-        String name = own != null ? own : web.header().name();
-        return InvalidTenantPropertyException.ifValid(property, "Set " + property + " to an HTTP token such as X-Tenant-Id.",
-                () -> factory.apply(name));
+        String name = InvalidTenantPropertyException.ifValid(property, "Set " + property + " to an HTTP token such as X-Tenant-Id.",
+                () -> HttpTokens.require(own != null ? own : web.header().name(), "tenant header name"));
+        return InvalidTenantPropertyException.ifValid(ALLOWED_BASE_URLS, "List absolute http or https base URLs in "
+                + ALLOWED_BASE_URLS + ", such as https://billing.internal.", () -> factory.apply(name, client.allowedBaseUrls()));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -40,7 +40,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * {@code tenantkit.web.enabled=false}; backs off when the application registers its own
  * {@code TenantWebFilter}. The principal resolver is added only when Spring Security is present.
  * Spring Boot's error path ({@code spring.web.error.path}) is given to the filter, which answers a
- * request sent to it directly with 404 instead of letting Boot's error controller answer 500.
+ * request sent to it directly with 404 instead of letting Boot's error controller answer 500. Startup
+ * fails when trusted callers are set while {@code server.forward-headers-strategy=framework} lets clients
+ * write their own address, unless {@code tenantkit.web.header.proxy-overwrites-forwarded-for} says the
+ * proxy replaces it.
  */
 @AutoConfiguration(after = TenantAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -59,24 +62,40 @@ public final class TenantWebAutoConfiguration {
 
     private static final String PREFIX = "tenantkit.web";
 
+    private static final String FORWARD_HEADERS_STRATEGY = "server.forward-headers-strategy";
+
     /** Where Spring Boot's error controller is mapped, resolved as it resolves it. */
     private static final String ERROR_PATH = "${spring.web.error.path:${error.path:/error}}";
 
     TenantWebAutoConfiguration() {
     }
 
-    /** Registers the tenant filter for request, async and error dispatches. */
+    /** Registers the tenant filter for every dispatch type. */
     @Bean
     @ConditionalOnMissingFilterBean(TenantWebFilter.class)
     FilterRegistrationBean<TenantWebFilter> tenantWebFilter(TenantRegistry registry, TenantWebProperties properties,
             @Qualifier(PRINCIPAL_RESOLVER_BEAN) ObjectProvider<TenantResolver> principal, Environment environment) {
+        requireTrustworthyCallerAddress(properties.header(), environment.getProperty(FORWARD_HEADERS_STRATEGY, ""));
         TenantWebFilter filter = new TenantWebFilter(registry, chain(properties, principal.getIfAvailable()),
                 policy(properties, environment.resolvePlaceholders(ERROR_PATH)));
         FilterRegistrationBean<TenantWebFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("tenantWebFilter");
         registration.setOrder(properties.filterOrder());
-        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR,
+                DispatcherType.FORWARD, DispatcherType.INCLUDE);
         return registration;
+    }
+
+    /**
+     * Trusted callers are matched against the remote address, which Spring's forwarded-header handling
+     * ({@code framework}) takes from the leftmost {@code X-Forwarded-For} value: client text, unless the
+     * proxy replaces the header. Refuses that combination unless the application declares its proxy does.
+     */
+    private static void requireTrustworthyCallerAddress(TenantWebProperties.Header header, String forwardHeadersStrategy) {
+        if (!header.trustedCallers().isEmpty() && forwardHeadersStrategy.trim().equalsIgnoreCase("framework")
+                && !header.proxyOverwritesForwardedFor()) {
+            throw new UntrustworthyCallerAddressException(header.trustedCallers());
+        }
     }
 
     static List<TenantResolver> chain(TenantWebProperties properties, @Nullable TenantResolver principal) {
@@ -105,7 +124,7 @@ public final class TenantWebAutoConfiguration {
                 case QUERY -> chain.add(valid(PREFIX + ".query.parameter", () -> TenantResolvers.queryParameter(properties.query().parameter())));
                 case PRINCIPAL -> {
                     if (principal != null) {
-                        chain.add(principal);
+                        chain.add(properties.principal().required() ? requiringTenant(principal) : principal);
                     }
                 }
             }
@@ -118,15 +137,27 @@ public final class TenantWebAutoConfiguration {
         return chain;
     }
 
+    private static TenantResolver requiringTenant(TenantResolver principal) {
+        if (principal instanceof PrincipalTenantResolver standard) {
+            return standard.requiringTenant();
+        }
+        throw new InvalidTenantPropertyException(PREFIX + ".principal.required", "the principal resolver bean '"
+                + PRINCIPAL_RESOLVER_BEAN + "' is a " + principal.getClass().getName() + ", which cannot tell an authenticated "
+                + "principal without a tenant", "Define it as a PrincipalTenantResolver (new PrincipalTenantResolver(extractor)), "
+                + "or have your resolver answer TenantResolution.refused(...) itself and leave " + PREFIX + ".principal.required unset.");
+    }
+
     static TenantEntryPolicy policy(TenantWebProperties properties, String errorPath) {
         String responseHeader = null;
         if (properties.responseHeader().enabled()) {
             String name = properties.responseHeader().name();
             responseHeader = name == null ? properties.header().name() : name;
         }
-        String header = responseHeader;
-        return valid(PREFIX, () -> new TenantEntryPolicy(properties.excludedPaths(), properties.optionalPaths(),
-                properties.unknownTenantStatus(), properties.suspendedTenantStatus(), header, errorPath));
+        TenantEntryPolicy.Builder policy = TenantEntryPolicy.builder().excludedPaths(properties.excludedPaths())
+                .optionalPaths(properties.optionalPaths()).unknownTenantStatus(properties.unknownTenantStatus())
+                .suspendedTenantStatus(properties.suspendedTenantStatus()).suspendedAsUnknown(properties.suspendedAsUnknown())
+                .responseHeader(responseHeader).errorPath(errorPath);
+        return valid(PREFIX, policy::build);
     }
 
     private static Map<String, String> hostMap(TenantWebProperties.Host host) {

@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the web entry ({@code io.tenantkit.spring.web.TenantWebFilter}) in a Spring MVC app.
  *
  * @param enabled Whether to register the tenant web filter.
- * @param resolvers Resolvers asked for the request's tenant, in order. The first answer wins; the
- *        principal's tenant, when it has one, must agree with every other source.
+ * @param resolvers Resolvers asked for the request's tenant, in order. Every source that names a
+ *        tenant must name the same one.
  * @param header The request header resolver.
  * @param host The host name resolver.
  * @param principal The authenticated principal resolver, used only with Spring Security.
@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        required. Every other path requires one.
  * @param unknownTenantStatus Status for an unknown or inactive tenant: 404 or 400.
  * @param suspendedTenantStatus Status for a suspended tenant: 403 or 423.
+ * @param suspendedAsUnknown Whether to answer a request for a suspended tenant exactly as one for an
+ *        unknown tenant (same status, same problem), so that clients cannot probe which tenant ids
+ *        exist.
  * @param responseHeader The response header echoing the resolved tenant.
  * @param filterOrder Order of the tenant web filter. The default runs right after Spring Security's
  *        filter chain (-100), which principal resolution needs.
@@ -40,6 +43,7 @@ public record TenantWebProperties(
         @DefaultValue List<String> optionalPaths,
         @DefaultValue("404") int unknownTenantStatus,
         @DefaultValue("403") int suspendedTenantStatus,
+        @DefaultValue("false") boolean suspendedAsUnknown,
         @DefaultValue ResponseHeader responseHeader,
         @DefaultValue("-90") int filterOrder) {
 
@@ -65,8 +69,13 @@ public record TenantWebProperties(
      *        address is one host), of the callers whose tenant header is believed. The header of any
      *        other caller is ignored. When empty, every caller's header is believed, so put the
      *        application behind a gateway that sets or strips it.
+     * @param proxyOverwritesForwardedFor Whether the proxy in front of the application replaces
+     *        X-Forwarded-For with the address of the client it saw (never appends to what the client
+     *        sent). Required to use trusted callers with server.forward-headers-strategy=framework,
+     *        which takes the caller's address from that header.
      */
-    public record Header(@DefaultValue("X-Tenant-Id") String name, @DefaultValue List<String> trustedCallers) {
+    public record Header(@DefaultValue("X-Tenant-Id") String name, @DefaultValue List<String> trustedCallers,
+            @DefaultValue("false") boolean proxyOverwritesForwardedFor) {
     }
 
     /**
@@ -86,8 +95,13 @@ public record TenantWebProperties(
      *        TENANT_ for TENANT_jp.
      * @param claim JWT claim or OAuth2 user attribute naming the principal's tenant. Empty to ignore
      *        claims.
+     * @param required Whether an authenticated principal must name a tenant: when true, such a
+     *        request whose principal names none is refused with 403 on paths that require a tenant,
+     *        instead of choosing one by header or host. For applications whose users each belong to
+     *        one tenant (B2B).
      */
-    public record Principal(@DefaultValue("TENANT_") String authorityPrefix, @DefaultValue("tenant") String claim) {
+    public record Principal(@DefaultValue("TENANT_") String authorityPrefix, @DefaultValue("tenant") String claim,
+            @DefaultValue("false") boolean required) {
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.Enumeration;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.tenantkit.spring.http.HttpTokens;
+
 /** Reads the tenant id from one request header; a header sent more than once is invalid. */
 final class HeaderTenantResolver implements TenantResolver {
 
@@ -11,8 +13,13 @@ final class HeaderTenantResolver implements TenantResolver {
     private final String source;
 
     HeaderTenantResolver(String headerName) {
-        this.headerName = TenantResolvers.requireToken(headerName, "header name");
+        this.headerName = HttpTokens.require(headerName, "header name");
         this.source = "header " + headerName;
+    }
+
+    /** The header this resolver reads. */
+    String headerName() {
+        return headerName;
     }
 
     @Override

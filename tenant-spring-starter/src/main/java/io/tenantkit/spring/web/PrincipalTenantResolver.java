@@ -12,9 +12,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Reads the tenant of the authenticated principal from Spring Security's context. Its answer must
- * agree with the tenant chosen by the chain ({@link #mustAgree()}): a header naming another tenant
- * than the principal's is refused with 403.
+ * Reads the tenant of the authenticated principal from Spring Security's context. As every source,
+ * it must agree with the others: a header naming another tenant than the principal's is refused with
+ * 403. With {@link #requiringTenant()}, an authenticated principal that names no tenant is refused.
  *
  * <p>The {@linkplain #of(String, String) standard resolver} reads a granted authority such as
  * {@code TENANT_jp}, or the {@code tenant} claim of a JWT or attribute of an OAuth2 user. To read the
@@ -31,7 +31,11 @@ public final class PrincipalTenantResolver implements TenantResolver {
     private static final TenantResolution TWO_TENANTS =
             TenantResolution.invalid("the authenticated principal names more than one tenant");
 
+    private static final TenantResolution NO_TENANT =
+            TenantResolution.refused("the authenticated principal names no tenant");
+
     private final Lookup lookup;
+    private final boolean tenantRequired;
 
     /** A resolver taking the tenant id from an authentication with {@code extractor} (null: no tenant). */
     public PrincipalTenantResolver(Function<Authentication, @Nullable String> extractor) {
@@ -40,10 +44,22 @@ public final class PrincipalTenantResolver implements TenantResolver {
             String tenant = extractor.apply(auth);
             return tenant == null ? TenantResolution.none() : TenantResolution.candidate(tenant);
         };
+        this.tenantRequired = false;
     }
 
-    private PrincipalTenantResolver(Lookup lookup) {
+    private PrincipalTenantResolver(Lookup lookup, boolean tenantRequired) {
         this.lookup = lookup;
+        this.tenantRequired = tenantRequired;
+    }
+
+    /**
+     * This resolver, except that an authenticated principal naming no tenant is
+     * {@linkplain TenantResolution#refused(String) refused}: a 403 on a path that requires a tenant, and
+     * no tenant (whatever other sources name) on an optional path. For applications whose users all
+     * belong to one tenant (B2B), so that a user without a tenant cannot pick one by header or host.
+     */
+    public PrincipalTenantResolver requiringTenant() {
+        return tenantRequired ? this : new PrincipalTenantResolver(lookup, true);
     }
 
     /**
@@ -59,7 +75,7 @@ public final class PrincipalTenantResolver implements TenantResolver {
             throw new IllegalArgumentException("The tenant authority prefix must not be empty (such as TENANT_).");
         }
         boolean claims = claim != null && !claim.isEmpty() && OAuth2Claims.PRESENT;
-        return new PrincipalTenantResolver((Lookup) auth -> {
+        return new PrincipalTenantResolver(auth -> {
             String found = null;
             for (GrantedAuthority authority : auth.getAuthorities()) {
                 String name = authority.getAuthority();
@@ -82,7 +98,7 @@ public final class PrincipalTenantResolver implements TenantResolver {
                 }
             }
             return found == null ? TenantResolution.none() : TenantResolution.candidate(found);
-        });
+        }, false);
     }
 
     @Override
@@ -96,12 +112,8 @@ public final class PrincipalTenantResolver implements TenantResolver {
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             return TenantResolution.none();
         }
-        return lookup.resolve(auth);
-    }
-
-    @Override
-    public boolean mustAgree() {
-        return true;
+        TenantResolution resolution = lookup.resolve(auth);
+        return tenantRequired && resolution == TenantResolution.none() ? NO_TENANT : resolution;
     }
 
     /** What an authentication says about its tenant. */

@@ -6,14 +6,19 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.tenantkit.tenant.SafeText;
+
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
  * Writes a {@link ProblemDetail} as {@code application/problem+json} straight to the servlet response:
- * the filter rejects requests before Spring MVC runs. Every string is JSON-escaped, and everything
- * outside printable ASCII (and {@code <>&}) is written as a {@code \}{@code uXXXX} escape.
+ * the filter rejects requests before Spring MVC runs. Every string is escaped by {@link SafeText}
+ * (everything outside printable ASCII, and {@code "\<>&}, as a {@code \}{@code uXXXX} escape, which
+ * JSON reads back as the character), and no cache may store the answer ({@code Cache-Control: no-store}).
  */
 final class ProblemResponses {
 
@@ -21,7 +26,7 @@ final class ProblemResponses {
     }
 
     static ProblemDetail problem(TenantProblem problem, int status, String detail) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatusCode.valueOf(status), detail);
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
         pd.setType(problem.type());
         pd.setTitle(problem.title());
         return pd;
@@ -30,6 +35,7 @@ final class ProblemResponses {
     static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.resetBuffer();
         response.setStatus(problem.getStatus());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         byte[] body = toJson(problem).getBytes(StandardCharsets.UTF_8);
@@ -66,17 +72,6 @@ final class ProblemResponses {
     }
 
     private static void string(StringBuilder json, String value) {
-        json.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                json.append('\\').append(c);
-            } else if (c < 0x20 || c >= 0x7f || c == '<' || c == '>' || c == '&') {
-                json.append(String.format("\\u%04x", (int) c));
-            } else {
-                json.append(c);
-            }
-        }
-        json.append('"');
+        SafeText.escape(json.append('"'), value).append('"');
     }
 }

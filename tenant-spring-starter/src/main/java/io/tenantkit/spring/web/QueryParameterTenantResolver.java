@@ -5,20 +5,29 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.tenantkit.spring.http.HttpTokens;
+
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the tenant id from a query parameter ({@code ?tenant=jp}). Only the query string is read,
- * never a form body; a parameter given more than once is invalid.
+ * never a form body. Names and values are decoded as the servlet container decodes them (UTF-8,
+ * {@code +} as space), so {@code %74enant} is the parameter {@code tenant}, as {@code @RequestParam}
+ * sees it; a parameter given more than once, or a query that cannot be decoded, is invalid.
  */
 final class QueryParameterTenantResolver implements TenantResolver {
 
     private final String parameter;
     private final String source;
+    private final TenantResolution twice;
+    private final TenantResolution badlyEncoded;
 
     QueryParameterTenantResolver(String parameter) {
-        this.parameter = TenantResolvers.requireToken(parameter, "query parameter name");
+        this.parameter = HttpTokens.require(parameter, "query parameter name");
         this.source = "query parameter " + parameter;
+        this.twice = TenantResolution.invalid("the query parameter " + parameter + " is given more than once; give it once");
+        this.badlyEncoded = TenantResolution.invalid("the query string is not correctly URL-encoded, so the query parameter "
+                + parameter + " cannot be read");
     }
 
     @Override
@@ -33,22 +42,39 @@ final class QueryParameterTenantResolver implements TenantResolver {
             return TenantResolution.none();
         }
         @Nullable String found = null;
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            if (!name.equals(parameter)) {
-                continue;
+        int start = 0;
+        while (start <= query.length()) {
+            int end = query.indexOf('&', start);
+            end = end < 0 ? query.length() : end;
+            int eq = query.indexOf('=', start);
+            int nameEnd = eq < 0 || eq > end ? end : eq;
+            String name = decode(query.substring(start, nameEnd));
+            if (name == null) {
+                return badlyEncoded;
             }
-            if (found != null) {
-                return TenantResolution.invalid("the query parameter " + parameter + " is given more than once; give it once");
+            if (name.equals(parameter)) {
+                if (found != null) {
+                    return twice;
+                }
+                found = nameEnd == end ? "" : decode(query.substring(nameEnd + 1, end));
+                if (found == null) {
+                    return badlyEncoded;
+                }
             }
-            String raw = eq < 0 ? "" : pair.substring(eq + 1);
-            try {
-                found = URLDecoder.decode(raw, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return TenantResolution.invalid("the query parameter " + parameter + " is not correctly URL-encoded");
-            }
+            start = end + 1;
         }
         return found == null ? TenantResolution.none() : TenantResolution.candidate(found);
+    }
+
+    /** {@code text} decoded as a form-encoded query part, or null when it cannot be. */
+    private static @Nullable String decode(String text) {
+        if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+            return text;
+        }
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -20,8 +20,20 @@ public enum TenantProblem {
     /** The path requires a tenant and the request names none: 400. */
     MISSING_TENANT("missing-tenant", "Tenant required"),
 
-    /** The request names another tenant than its authenticated principal's: 403. */
-    TENANT_MISMATCH("tenant-mismatch", "Tenant mismatch");
+    /** Two sources of the request (header, host, path, principal, ...) name different tenants: 403. */
+    TENANT_MISMATCH("tenant-mismatch", "Tenant mismatch"),
+
+    /**
+     * The request may not be served under any tenant on a path that requires one, such as an
+     * authenticated principal that names no tenant with {@code tenantkit.web.principal.required}: 403.
+     */
+    TENANT_NOT_ALLOWED("tenant-not-allowed", "Tenant not allowed"),
+
+    /**
+     * The raw request path is not normalised (dot segments, {@code //}, {@code ;} path parameters,
+     * backslashes or their encoded forms), so the filter and Spring MVC could see different paths: 400.
+     */
+    NON_NORMALIZED_PATH("non-normalized-path", "Path not normalized");
 
     /** The base of every problem type URI. */
     public static final String BASE = "https://tenantkit.io/problems/";

@@ -23,6 +23,15 @@ public sealed interface TenantResolution {
         return new Invalid(reason);
     }
 
+    /**
+     * The request may not be served under any tenant, whatever other sources name: on a tenant-required
+     * path a 403, on an optional path it is served without one. {@code reason} is shown to the client:
+     * fixed text only, never request data.
+     */
+    static TenantResolution refused(String reason) {
+        return new Refused(reason);
+    }
+
     /** No opinion. */
     enum None implements TenantResolution {
         /** The only instance. */
@@ -49,6 +58,18 @@ public sealed interface TenantResolution {
     record Invalid(String reason) implements TenantResolution {
         /** Checks {@code reason} is not null. */
         public Invalid {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * A request that may not be served under any tenant.
+     *
+     * @param reason why, as fixed text safe to show to the client
+     */
+    record Refused(String reason) implements TenantResolution {
+        /** Checks {@code reason} is not null. */
+        public Refused {
             Objects.requireNonNull(reason, "reason");
         }
     }

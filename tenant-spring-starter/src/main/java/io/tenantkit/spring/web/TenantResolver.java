@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * One link of the {@link TenantWebFilter}'s chain: finds the tenant id a request names in one place
  * (a header, the host name, the path, the principal, ...). It does not validate the id or look it up;
- * the filter does that for whichever resolver answers first.
+ * the filter asks every resolver, requires all that name a tenant to name the same, and validates it.
  *
  * <p>Implementations must be thread-safe and cheap: they run on every request.
  */
@@ -17,17 +17,11 @@ public interface TenantResolver {
      */
     String source();
 
-    /** What {@code request} says about its tenant: nothing, a raw candidate id, or an invalid value. */
-    TenantResolution resolve(HttpServletRequest request);
-
     /**
-     * Whether this resolver's answer, when it has one, must agree with the tenant chosen by the chain
-     * (a request whose header names another tenant than its authenticated principal is refused with
-     * 403). Such a resolver is consulted even when an earlier one answered.
+     * What {@code request} says about its tenant: nothing, a raw candidate id, an invalid value, or that
+     * it may not be served under any tenant.
      */
-    default boolean mustAgree() {
-        return false;
-    }
+    TenantResolution resolve(HttpServletRequest request);
 
     /**
      * Whether this resolver reads a place that names a tenant only sometimes, such as the first path

@@ -46,20 +46,4 @@ public final class TenantResolvers {
     public static TenantResolver queryParameter(String parameter) {
         return new QueryParameterTenantResolver(parameter);
     }
-
-    /** Checks that {@code value} is a non-empty HTTP token (safe to show in messages). */
-    static String requireToken(String value, String what) {
-        if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException("The " + what + " must not be empty.");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-            if (!ok) {
-                throw new IllegalArgumentException("The " + what + " must be an HTTP token (letters, digits, '-', '_', ...), but contains character U+"
-                        + String.format("%04X", (int) c) + ".");
-            }
-        }
-        return value;
-    }
 }

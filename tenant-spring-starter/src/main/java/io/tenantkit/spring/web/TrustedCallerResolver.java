@@ -13,6 +13,11 @@ final class TrustedCallerResolver implements TenantResolver {
         this.callers = callers;
     }
 
+    /** The resolver believed for trusted callers. */
+    TenantResolver resolver() {
+        return resolver;
+    }
+
     @Override
     public String source() {
         return resolver.source();
@@ -21,11 +26,6 @@ final class TrustedCallerResolver implements TenantResolver {
     @Override
     public TenantResolution resolve(HttpServletRequest request) {
         return callers.trusts(request.getRemoteAddr()) ? resolver.resolve(request) : TenantResolution.none();
-    }
-
-    @Override
-    public boolean mustAgree() {
-        return resolver.mustAgree();
     }
 
     @Override

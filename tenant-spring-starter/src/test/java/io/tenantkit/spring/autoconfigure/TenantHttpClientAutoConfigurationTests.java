@@ -57,16 +57,23 @@ class TenantHttpClientAutoConfigurationTests {
     void anInvalidHeaderNameFailsStartupNamingTheProperty() {
         runner.withPropertyValues("tenantkit.http-client.header-name=X Tenant").run(context -> assertThat(context)
                 .getFailure().extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE)
-                .hasMessage("Invalid property tenantkit.http-client.header-name: Tenant header name 'X Tenant' is not a valid "
-                        + "HTTP header name (a token such as X-Tenant-Id). Set tenantkit.http-client.header-name to an HTTP "
-                        + "token such as X-Tenant-Id."));
+                .hasMessage("Invalid property tenantkit.http-client.header-name: The tenant header name must be an HTTP token "
+                        + "(letters, digits and !#$%&'*+-.^_`|~, such as X-Tenant-Id), not \"X Tenant\". Set "
+                        + "tenantkit.http-client.header-name to an HTTP token such as X-Tenant-Id."));
     }
 
     @Test
     void anInvalidWebHeaderNameItFollowsFailsStartupNamingThatProperty() {
         runner.withPropertyValues("tenantkit.web.header.name=X Site").run(context -> assertThat(context)
                 .getFailure().extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE)
-                .hasMessageStartingWith("Invalid property tenantkit.web.header.name: Tenant header name 'X Site' is not a valid"));
+                .hasMessageStartingWith("Invalid property tenantkit.web.header.name: The tenant header name must be an HTTP token"));
+    }
+
+    @Test
+    void allowedBaseUrlThatIsNotAnAbsoluteHttpUrlFailsStartupNamingThePropertyAndValue() {
+        runner.withPropertyValues("tenantkit.http-client.allowed-base-urls=https://billing.internal,billing.internal").run(context -> assertThat(context)
+                .getFailure().extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE)
+                .hasMessageStartingWith("Invalid property tenantkit.http-client.allowed-base-urls: \"billing.internal\" is not a base URL"));
     }
 
     @Test

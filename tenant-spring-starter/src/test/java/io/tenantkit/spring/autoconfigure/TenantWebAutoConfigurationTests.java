@@ -3,16 +3,22 @@ package io.tenantkit.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.THROWABLE;
 
+import java.util.EnumSet;
 import java.util.List;
+
+import jakarta.servlet.DispatcherType;
 
 import io.tenantkit.spring.web.PrincipalTenantResolver;
 import io.tenantkit.spring.web.TenantEntryPolicy;
+import io.tenantkit.spring.web.TenantResolver;
 import io.tenantkit.spring.web.TenantResolvers;
 import io.tenantkit.spring.web.TenantWebFilter;
+import io.tenantkit.spring.web.TenantWebFilters;
 import io.tenantkit.tenant.TenantRegistry;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -33,12 +39,12 @@ class TenantWebAutoConfigurationTests {
             FilterRegistrationBean<?> registration = context.getBean("tenantWebFilter", FilterRegistrationBean.class);
             TenantWebFilter filter = (TenantWebFilter) registration.getFilter();
             assertThat(registration.getOrder()).isEqualTo(TenantWebFilter.DEFAULT_ORDER);
-            assertThat(filter.resolvers()).extracting(r -> r.source()).containsExactly("header X-Tenant-Id", "authenticated principal");
-            assertThat(filter.policy().excludedPaths()).contains("/actuator/**");
-            assertThat(filter.policy().unknownTenantStatus()).isEqualTo(404);
-            assertThat(filter.policy().suspendedTenantStatus()).isEqualTo(403);
-            assertThat(filter.policy().responseHeader()).isEqualTo("X-Tenant-Id");
-            assertThat(filter.policy().errorPath()).isEqualTo("/error");
+            assertThat(TenantWebFilters.sources(filter)).containsExactly("header X-Tenant-Id", "authenticated principal");
+            assertThat(TenantWebFilters.policy(filter).excludedPaths()).contains("/actuator/**");
+            assertThat(TenantWebFilters.policy(filter).unknownTenantStatus()).isEqualTo(404);
+            assertThat(TenantWebFilters.policy(filter).suspendedTenantStatus()).isEqualTo(403);
+            assertThat(TenantWebFilters.policy(filter).responseHeader()).isEqualTo("X-Tenant-Id");
+            assertThat(TenantWebFilters.policy(filter).errorPath()).isEqualTo("/error");
             assertThat(context).hasSingleBean(PrincipalTenantResolver.class);
         });
     }
@@ -46,7 +52,7 @@ class TenantWebAutoConfigurationTests {
     @Test
     void theErrorPathFollowsSpringBoots() {
         runner.withPropertyValues("spring.web.error.path=/oops").run(context -> assertThat(
-                ((TenantWebFilter) context.getBean("tenantWebFilter", FilterRegistrationBean.class).getFilter()).policy()
+                TenantWebFilters.policy((TenantWebFilter) context.getBean("tenantWebFilter", FilterRegistrationBean.class).getFilter())
                         .errorPath()).isEqualTo("/oops"));
     }
 
@@ -58,11 +64,11 @@ class TenantWebAutoConfigurationTests {
                 "tenantkit.web.suspended-tenant-status=423", "tenantkit.web.filter-order=5").run(context -> {
                     FilterRegistrationBean<?> registration = context.getBean("tenantWebFilter", FilterRegistrationBean.class);
                     TenantWebFilter filter = (TenantWebFilter) registration.getFilter();
-                    assertThat(filter.resolvers()).extracting(r -> r.source())
+                    assertThat(TenantWebFilters.sources(filter))
                             .containsExactly("query parameter site", "path prefix", "host name", "header X-Site");
-                    assertThat(filter.policy().responseHeader()).isEqualTo("X-Served-Tenant");
-                    assertThat(filter.policy().unknownTenantStatus()).isEqualTo(400);
-                    assertThat(filter.policy().suspendedTenantStatus()).isEqualTo(423);
+                    assertThat(TenantWebFilters.policy(filter).responseHeader()).isEqualTo("X-Served-Tenant");
+                    assertThat(TenantWebFilters.policy(filter).unknownTenantStatus()).isEqualTo(400);
+                    assertThat(TenantWebFilters.policy(filter).suspendedTenantStatus()).isEqualTo(423);
                     assertThat(registration.getOrder()).isEqualTo(5);
                 });
     }
@@ -70,7 +76,7 @@ class TenantWebAutoConfigurationTests {
     @Test
     void responseHeaderCanBeTurnedOff() {
         runner.withPropertyValues("tenantkit.web.response-header.enabled=false").run(context -> assertThat(
-                ((TenantWebFilter) context.getBean("tenantWebFilter", FilterRegistrationBean.class).getFilter()).policy()
+                TenantWebFilters.policy((TenantWebFilter) context.getBean("tenantWebFilter", FilterRegistrationBean.class).getFilter())
                         .responseHeader()).isNull());
     }
 
@@ -78,7 +84,7 @@ class TenantWebAutoConfigurationTests {
     void withoutSpringSecurityThereIsNoPrincipalResolver() {
         runner.withClassLoader(new FilteredClassLoader(SecurityContextHolder.class)).run(context -> {
             TenantWebFilter filter = (TenantWebFilter) context.getBean("tenantWebFilter", FilterRegistrationBean.class).getFilter();
-            assertThat(filter.resolvers()).extracting(r -> r.source()).containsExactly("header X-Tenant-Id");
+            assertThat(TenantWebFilters.sources(filter)).containsExactly("header X-Tenant-Id");
             assertThat(context).doesNotHaveBean("principalTenantResolver");
         });
     }
@@ -115,7 +121,7 @@ class TenantWebAutoConfigurationTests {
     void backsOffToTheApplicationsPrincipalResolver() {
         runner.withUserConfiguration(OwnPrincipalResolver.class).run(context -> {
             TenantWebFilter filter = (TenantWebFilter) context.getBean("tenantWebFilter", FilterRegistrationBean.class).getFilter();
-            assertThat(filter.resolvers()).contains(context.getBean(TenantWebAutoConfiguration.PRINCIPAL_RESOLVER_BEAN,
+            assertThat(TenantWebFilters.resolvers(filter)).contains(context.getBean(TenantWebAutoConfiguration.PRINCIPAL_RESOLVER_BEAN,
                     PrincipalTenantResolver.class));
             assertThat(context.getBean(TenantWebAutoConfiguration.PRINCIPAL_RESOLVER_BEAN)).isSameAs(OwnPrincipalResolver.RESOLVER);
         });
@@ -150,7 +156,7 @@ class TenantWebAutoConfigurationTests {
     void trustedCallerThatIsNotAnAddressRangeFailsStartupNamingThePropertyAndValue() {
         runner.withPropertyValues("tenantkit.web.header.trusted-callers=10.0.0.0/8,gateway.internal").run(context -> assertThat(context)
                 .getFailure().extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE)
-                .hasMessage("Invalid property tenantkit.web.header.trusted-callers: 'gateway.internal' is not an IP address or "
+                .hasMessage("Invalid property tenantkit.web.header.trusted-callers: \"gateway.internal\" is not an IP address or "
                         + "CIDR range: write IPv4 as four decimal numbers 0-255 (10.0.0.0/8, 127.0.0.1) and IPv6 with colons "
                         + "(::1/128, fd00::/8); host names are not accepted. Fix the value of tenantkit.web.header.trusted-callers."));
     }
@@ -160,7 +166,7 @@ class TenantWebAutoConfigurationTests {
     void shorthandIpv4TrustedCallerFailsStartupNamingThePropertyAndValue() {
         runner.withPropertyValues("tenantkit.web.header.trusted-callers=10/8").run(context -> assertThat(context)
                 .getFailure().extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE)
-                .hasMessageStartingWith("Invalid property tenantkit.web.header.trusted-callers: '10/8' is not an IP address"));
+                .hasMessageStartingWith("Invalid property tenantkit.web.header.trusted-callers: \"10/8\" is not an IP address"));
     }
 
     @Test
@@ -176,12 +182,71 @@ class TenantWebAutoConfigurationTests {
                 .extracting(TenantAutoConfigurationTests::propertyFailure).asInstanceOf(THROWABLE).hasMessageContaining("is also mapped to tenant"));
     }
 
+    @Test
+    void filterIsRegisteredForEveryDispatchType() {
+        runner.run(context -> {
+            FilterRegistrationBean<?> registration = context.getBean("tenantWebFilter", FilterRegistrationBean.class);
+            assertThat(registration.determineDispatcherTypes()).isEqualTo(EnumSet.allOf(DispatcherType.class));
+        });
+    }
+
+    @Test
+    void suspendedTenantsCanBeAnsweredAsUnknown() {
+        runner.withPropertyValues("tenantkit.web.suspended-as-unknown=true").run(context -> assertThat(TenantWebFilters.policy(
+                (TenantWebFilter) context.getBean("tenantWebFilter", FilterRegistrationBean.class).getFilter()).suspendedAsUnknown()).isTrue());
+    }
+
+    @Test
+    void requiredPrincipalTenantWrapsThePrincipalResolver() {
+        runner.withPropertyValues("tenantkit.web.principal.required=true").run(context -> {
+            TenantWebFilter filter = (TenantWebFilter) context.getBean("tenantWebFilter", FilterRegistrationBean.class).getFilter();
+            assertThat(TenantWebFilters.resolvers(filter)).hasSize(2).doesNotContain(context.getBean(PrincipalTenantResolver.class));
+            assertThat(TenantWebFilters.sources(filter)).containsExactly("header X-Tenant-Id", "authenticated principal");
+        });
+    }
+
+    @Test
+    void requiredPrincipalTenantWithAPrincipalResolverOfAnotherKindFailsStartup() {
+        runner.withUserConfiguration(OtherPrincipalResolver.class).withPropertyValues("tenantkit.web.principal.required=true")
+                .run(context -> assertThat(context).getFailure().extracting(TenantAutoConfigurationTests::propertyFailure)
+                        .asInstanceOf(THROWABLE).hasMessageStartingWith("Invalid property tenantkit.web.principal.required: the "
+                                + "principal resolver bean 'principalTenantResolver' is a "));
+    }
+
+    /** Regression: with the framework strategy, the leftmost X-Forwarded-For value (client text) passed as a trusted caller. */
+    @Test
+    void trustedCallersWithTheFrameworkForwardedHeaderStrategyFailStartupNamingBothProperties() {
+        runner.withPropertyValues("tenantkit.web.header.trusted-callers=10.0.0.0/8", "server.forward-headers-strategy=framework")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = new UntrustworthyCallerAddressFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis).isNotNull();
+                    assertThat(analysis.getDescription()).startsWith("TenantKit could not start: tenantkit.web.header.trusted-callers "
+                            + "[10.0.0.0/8] believes the tenant header only from those addresses, but "
+                            + "server.forward-headers-strategy=framework takes the caller's address from the leftmost X-Forwarded-For value.");
+                    assertThat(analysis.getAction()).contains("server.forward-headers-strategy=native",
+                            "server.tomcat.remoteip.internal-proxies", "tenantkit.web.header.proxy-overwrites-forwarded-for=true");
+                });
+    }
+
+    @Test
+    void trustedCallersWithTheFrameworkStrategyStartWhenTheProxyIsDeclaredToOverwriteTheHeader() {
+        runner.withPropertyValues("tenantkit.web.header.trusted-callers=10.0.0.0/8", "server.forward-headers-strategy=FRAMEWORK",
+                "tenantkit.web.header.proxy-overwrites-forwarded-for=true").run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void trustedCallersWithTheNativeStrategyStart() {
+        runner.withPropertyValues("tenantkit.web.header.trusted-callers=10.0.0.0/8", "server.forward-headers-strategy=native")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class OwnFilter {
         @Bean
         TenantWebFilter ownTenantFilter(TenantRegistry registry) {
             return new TenantWebFilter(registry, List.of(TenantResolvers.header("X-Own")),
-                    new TenantEntryPolicy(List.of(), List.of(), 404, 403, null));
+                    TenantEntryPolicy.builder().build());
         }
     }
 
@@ -192,6 +257,14 @@ class TenantWebAutoConfigurationTests {
         @Bean(TenantWebAutoConfiguration.PRINCIPAL_RESOLVER_BEAN)
         PrincipalTenantResolver principalTenantResolver() {
             return RESOLVER;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OtherPrincipalResolver {
+        @Bean(TenantWebAutoConfiguration.PRINCIPAL_RESOLVER_BEAN)
+        TenantResolver principalTenantResolver() {
+            return TenantResolvers.header("X-Principal-Tenant");
         }
     }
 }

@@ -2,6 +2,8 @@ package io.tenantkit.spring.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import io.tenantkit.context.TenantContext;
 import io.tenantkit.context.TenantScope;
 import io.tenantkit.spring.testapp.PropagationTestApplication;
@@ -60,13 +62,50 @@ class TenantHeaderIntegrationTests {
         assertThat(client.get().uri("/echo").retrieve().body(String.class)).isEqualTo("absent");
     }
 
+    /** Regression: a header the caller set (a client's, copied from the incoming request) was forwarded as it was. */
     @Test
-    void aHeaderTheCallerSetIsKept() {
+    void aHeaderTheCallerSetIsReplacedByTheCurrentTenant() {
         RestClient client = restClients.baseUrl(base()).build();
 
         try (TenantScope ignored = TenantContext.enter(registry.require(TenantId.of("us")))) {
-            assertThat(client.get().uri("/echo").header("X-Tenant-Id", "jp").retrieve().body(String.class))
-                    .isEqualTo("jp");
+            assertThat(client.get().uri("/echo").header("X-Tenant-Id", "jp").retrieve().body(String.class)).isEqualTo("us");
+        }
+    }
+
+    @Test
+    void aHeaderTheCallerSetIsRemovedWhenThereIsNoTenant() {
+        RestClient client = restClients.baseUrl(base()).build();
+
+        assertThat(client.get().uri("/echo").header("X-Tenant-Id", "jp").retrieve().body(String.class)).isEqualTo("absent");
+    }
+
+    @Test
+    void webClientReplacesOrRemovesAHeaderTheCallerSet() {
+        WebClient client = webClients.baseUrl(base()).build();
+
+        try (TenantScope ignored = TenantContext.enter(registry.require(TenantId.of("us")))) {
+            assertThat(client.get().uri("/echo").header("X-Tenant-Id", "jp").retrieve().bodyToMono(String.class).block())
+                    .isEqualTo("us");
+        }
+        assertThat(client.get().uri("/echo").header("X-Tenant-Id", "jp").retrieve().bodyToMono(String.class).block())
+                .isEqualTo("absent");
+    }
+
+    @Test
+    void onlyCallsToAllowedBaseUrlsCarryTheTenant() {
+        List<String> allowed = List.of(base() + "/echo");
+        RestClient client = RestClient.builder().requestInterceptor(new TenantHeaderInterceptor("X-Tenant-Id", allowed)).build();
+        WebClient webClient = WebClient.builder().filter(new TenantHeaderExchangeFilter("X-Tenant-Id", allowed)).build();
+
+        try (TenantScope ignored = TenantContext.enter(registry.require(TenantId.of("jp")))) {
+            assertThat(client.get().uri(base() + "/echo").retrieve().body(String.class)).isEqualTo("jp");
+            assertThat(client.get().uri(base() + "/echo?x=1").retrieve().body(String.class)).isEqualTo("jp");
+            assertThat(webClient.get().uri(base() + "/echo").retrieve().bodyToMono(String.class).block()).isEqualTo("jp");
+            // Another host name for the same server: not listed, so no tenant, not even one the caller set.
+            assertThat(client.get().uri("http://127.0.0.1:" + port + "/echo").header("X-Tenant-Id", "jp").retrieve()
+                    .body(String.class)).isEqualTo("absent");
+            assertThat(webClient.get().uri("http://127.0.0.1:" + port + "/echo").header("X-Tenant-Id", "jp").retrieve()
+                    .bodyToMono(String.class).block()).isEqualTo("absent");
         }
     }
 

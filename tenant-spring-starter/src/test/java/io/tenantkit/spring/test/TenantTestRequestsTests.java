@@ -34,7 +34,7 @@ class TenantTestRequestsTests {
     @Test
     void mockMvcRequestCarriesTheTenantThroughTheFilter() throws Exception {
         TenantWebFilter filter = new TenantWebFilter(TenantRegistry.of(Tenant.builder("jp").build()),
-                List.of(TenantResolvers.header("X-Tenant-Id")), new TenantEntryPolicy(List.of(), List.of(), 404, 403, "X-Tenant-Id"));
+                List.of(TenantResolvers.header("X-Tenant-Id")), TenantEntryPolicy.builder().responseHeader("X-Tenant-Id").build());
         MockMvc mvc = MockMvcBuilders.standaloneSetup(new TenantController()).addFilters(filter).build();
 
         mvc.perform(get("/tenant").with(TenantTestRequests.tenant("jp")))
@@ -45,7 +45,7 @@ class TenantTestRequestsTests {
     @Test
     void mockMvcRequestCanNameTheTenantInARenamedHeader() throws Exception {
         TenantWebFilter filter = new TenantWebFilter(TenantRegistry.of(Tenant.builder("jp").build()),
-                List.of(TenantResolvers.header("X-Site")), new TenantEntryPolicy(List.of(), List.of(), 404, 403, null));
+                List.of(TenantResolvers.header("X-Site")), TenantEntryPolicy.builder().build());
         MockMvc mvc = MockMvcBuilders.standaloneSetup(new TenantController()).addFilters(filter).build();
 
         mvc.perform(get("/tenant").with(TenantTestRequests.tenant("X-Site", "jp"))).andExpect(content().string("jp"));

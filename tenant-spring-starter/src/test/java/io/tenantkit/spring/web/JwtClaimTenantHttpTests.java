@@ -63,7 +63,7 @@ class JwtClaimTenantHttpTests {
         HttpResponse<String> response = get(token("../jp\r\n"), null);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("invalid-tenant-id", "authenticated principal", "\\\\u000d\\\\u000a");
+        assertThat(response.body()).contains("invalid-tenant-id", "authenticated principal", "\\u005cu000d\\u005cu000a");
     }
 
     @Test

@@ -34,10 +34,38 @@ class PathAndQueryResolverHttpTests {
     }
 
     @Test
-    void queryParameterComesFirstWhenConfiguredSo() throws Exception {
+    void queryAndPathNamingTheSameTenantAreServed() throws Exception {
+        RawHttp.Response response = RawHttp.get(port, "/de/api/whoami?x=1&site=de");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("\"tenant\":\"de\"");
+    }
+
+    /** Regression: the first source (the query) won, and the path naming another tenant was never compared. */
+    @Test
+    void queryAndPathNamingDifferentTenantsAreA403() throws Exception {
         RawHttp.Response response = RawHttp.get(port, "/de/api/whoami?x=1&site=jp");
 
-        assertThat(response.body()).contains("\"tenant\":\"jp\"");
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.body()).contains("tenant-mismatch", "The request names different tenants in query parameter site and path prefix.");
+    }
+
+    /** Regression: {@code %73ite} was not the parameter {@code site} for the resolver, but was for {@code @RequestParam}. */
+    @Test
+    void anEncodedParameterNameIsTheParameter() throws Exception {
+        RawHttp.Response response = RawHttp.get(port, "/de/api/whoami?%73ite=jp");
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.body()).contains("tenant-mismatch");
+    }
+
+    /** Regression: {@code ?site=jp&%73ite=us} was accepted as jp, while the container saw both values. */
+    @Test
+    void aParameterRepeatedUnderAnEncodedNameIsA400Problem() throws Exception {
+        RawHttp.Response response = RawHttp.get(port, "/jp/api/whoami?site=jp&%73ite=us");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("the query parameter site is given more than once");
     }
 
     @Test
@@ -70,7 +98,7 @@ class PathAndQueryResolverHttpTests {
         RawHttp.Response response = RawHttp.get(port, "/jp/api/whoami?site=jp%0d%0aX-Injected:%201");
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body()).contains("invalid-tenant-id", "query parameter site", "jp\\\\u000d\\\\u000aX-Injected: 1")
+        assertThat(response.body()).contains("invalid-tenant-id", "query parameter site", "jp\\u005cu000d\\u005cu000aX-Injected: 1")
                 .doesNotContain("\r", "\n");
         assertThat(response.headers()).doesNotContainKeys("x-injected", "x-served-tenant");
     }
@@ -88,7 +116,7 @@ class PathAndQueryResolverHttpTests {
         RawHttp.Response response = RawHttp.get(port, "/jp/api/whoami?site=%zz");
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body()).contains("the query parameter site is not correctly URL-encoded");
+        assertThat(response.body()).contains("the query string is not correctly URL-encoded, so the query parameter site cannot be read");
     }
 
     @Test

@@ -119,7 +119,7 @@ class PrincipalTenantResolverHttpTests {
 
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.body()).contains("\"type\":\"https://tenantkit.io/problems/invalid-tenant-id\"",
-                    "The tenant from header X-Tenant-Id is invalid: Invalid tenant id \\\"../jp\\\": it starts with '.'");
+                    "The tenant from header X-Tenant-Id is invalid: Invalid tenant id \\u0022../jp\\u0022: it starts with '.'");
         }
 
         /** Regression: answered 403 tenant-mismatch. */
@@ -148,8 +148,72 @@ class PrincipalTenantResolverHttpTests {
             assertThat(response.body()).contains("\"tenant\":\"jp\"");
         }
 
-        private static String basic(String user) {
+        static String basic(String user) {
             return "Authorization: Basic " + Base64.getEncoder().encodeToString((user + ":secret").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Regression: alice (jp) with a Host naming us and a header naming jp was served, since only the principal was compared. */
+    @Test
+    void anyTwoSourcesNamingDifferentTenantsAreA403EvenWhenThePrincipalAgreesWithOne() throws Exception {
+        RawHttp.Response response = RawHttp.get(port, "/api/whoami", PrincipalFirst.basic("alice"), "Host: us.shop.example",
+                "X-Tenant-Id: jp");
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.body()).contains("tenant-mismatch", "The request names different tenants in header X-Tenant-Id and host name.");
+    }
+
+    @Test
+    void threeSourcesNamingTheSameTenantAreServed() throws Exception {
+        RawHttp.Response response = RawHttp.get(port, "/api/whoami", PrincipalFirst.basic("alice"), "Host: jp.shop.example",
+                "X-Tenant-Id: jp");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("\"tenant\":\"jp\"");
+    }
+
+    /** {@code tenantkit.web.principal.required}: an authenticated principal must name a tenant (B2B). */
+    @Nested
+    @TestPropertySource(properties = "tenantkit.web.principal.required=true")
+    class PrincipalRequired {
+
+        @LocalServerPort
+        int port;
+
+        /** Without the setting, carol (no tenant) chooses de by header; with it, a 403. */
+        @Test
+        void principalWithoutTenantCannotChooseOneByHeader() throws Exception {
+            RawHttp.Response response = RawHttp.get(port, "/api/whoami", PrincipalFirst.basic("carol"), "X-Tenant-Id: de");
+
+            assertThat(response.status()).isEqualTo(403);
+            assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+            assertThat(response.body()).isEqualTo("{\"type\":\"https://tenantkit.io/problems/tenant-not-allowed\","
+                    + "\"title\":\"Tenant not allowed\",\"status\":403,\"detail\":\"This path requires a tenant, and the "
+                    + "authenticated principal names no tenant.\"}");
+        }
+
+        @Test
+        void principalWithoutTenantCannotChooseOneByHost() throws Exception {
+            RawHttp.Response response = RawHttp.get(port, "/api/whoami", PrincipalFirst.basic("carol"), "Host: us.shop.example");
+
+            assertThat(response.status()).isEqualTo(403);
+            assertThat(response.body()).contains("tenant-not-allowed");
+        }
+
+        @Test
+        void principalWithATenantIsServedAsBefore() throws Exception {
+            RawHttp.Response response = RawHttp.get(port, "/api/whoami", PrincipalFirst.basic("alice"), "X-Tenant-Id: jp");
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body()).contains("\"tenant\":\"jp\"");
+        }
+
+        @Test
+        void onAnOptionalPathSuchAPrincipalIsServedWithoutATenantWhateverTheHeaderSays() throws Exception {
+            RawHttp.Response response = RawHttp.get(port, "/public/whoami", PrincipalFirst.basic("carol"), "X-Tenant-Id: de");
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body()).contains("\"tenant\":\"none\"");
         }
     }
 

@@ -22,7 +22,7 @@ class ProblemResponsesTests {
 
         String json = ProblemResponses.toJson(problem);
 
-        assertThat(json).contains("\"detail\":\"quote \\\" backslash \\\\ crlf \\u000d\\u000a tab \\u0009 nul \\u0000 "
+        assertThat(json).contains("\"detail\":\"quote \\u0022 backslash \\u005c crlf \\u000d\\u000a tab \\u0009 nul \\u0000 "
                 + "markup \\u003ca\\u003e\\u0026amp; \\uff4a\\uff50 \\u2028 del \\u007f\"");
         assertThat(json.chars()).allMatch(c -> c >= 0x20 && c < 0x7f);
     }
@@ -32,6 +32,7 @@ class ProblemResponsesTests {
         assertThat(TenantProblem.values()).extracting(p -> p.type().toString()).containsExactly(
                 "https://tenantkit.io/problems/invalid-tenant-id", "https://tenantkit.io/problems/unknown-tenant",
                 "https://tenantkit.io/problems/suspended-tenant", "https://tenantkit.io/problems/missing-tenant",
-                "https://tenantkit.io/problems/tenant-mismatch");
+                "https://tenantkit.io/problems/tenant-mismatch", "https://tenantkit.io/problems/tenant-not-allowed",
+                "https://tenantkit.io/problems/non-normalized-path");
     }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class TenantEntryPolicyTests {
 
-    private final TenantEntryPolicy policy = new TenantEntryPolicy(List.of("/actuator/**", "/ping"), List.of("/public/**"),
-            404, 403, "X-Tenant-Id");
+    private final TenantEntryPolicy policy = TenantEntryPolicy.builder().excludedPaths(List.of("/actuator/**", "/ping"))
+            .optionalPaths(List.of("/public/**")).responseHeader("X-Tenant-Id").build();
 
     @Test
     void excludedOptionalAndEverythingElseRequired() {
@@ -26,8 +26,9 @@ class TenantEntryPolicyTests {
 
     @Test
     void theErrorPathIsItsOwnModeUnlessExcluded() {
-        TenantEntryPolicy withErrorPath = new TenantEntryPolicy(List.of("/actuator/**"), List.of("/**"), 404, 403, null, "/error");
-        TenantEntryPolicy errorExcluded = new TenantEntryPolicy(List.of("/error"), List.of(), 404, 403, null, "/error");
+        TenantEntryPolicy withErrorPath = TenantEntryPolicy.builder().excludedPaths(List.of("/actuator/**"))
+                .optionalPaths(List.of("/**")).errorPath("/error").build();
+        TenantEntryPolicy errorExcluded = TenantEntryPolicy.builder().excludedPaths(List.of("/error")).errorPath("/error").build();
 
         assertThat(withErrorPath.modeOf("/error")).isEqualTo(Mode.ERROR);
         assertThat(withErrorPath.modeOf("/error/x")).isEqualTo(Mode.OPTIONAL);
@@ -44,22 +45,41 @@ class TenantEntryPolicyTests {
     }
 
     @Test
+    void aPathSeenBeforeIsClassifiedTheSameFromTheCache() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(policy.modeOf("/ping")).isEqualTo(Mode.EXCLUDED);
+            assertThat(policy.modeOf("/api/site")).isEqualTo(Mode.REQUIRED);
+            assertThat(policy.modeOf("/public/home")).isEqualTo(Mode.OPTIONAL);
+        }
+    }
+
+    /** Thousands of distinct paths (a client scanning) share the bounded cache and are still classified right. */
+    @Test
+    void manyDistinctPathsAreEachClassifiedRight() {
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(policy.modeOf("/public/" + i)).isEqualTo(Mode.OPTIONAL);
+            assertThat(policy.modeOf("/api/" + i)).isEqualTo(Mode.REQUIRED);
+        }
+        assertThat(policy.modeOf("/ping")).isEqualTo(Mode.EXCLUDED);
+    }
+
+    @Test
     void onlyDocumentedStatusesAreAccepted() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new TenantEntryPolicy(List.of(), List.of(), 410, 403, null))
+        assertThatIllegalArgumentException().isThrownBy(() -> TenantEntryPolicy.builder().unknownTenantStatus(410).build())
                 .withMessage("The status for an unknown tenant must be 404 or 400, not 410.");
-        assertThatIllegalArgumentException().isThrownBy(() -> new TenantEntryPolicy(List.of(), List.of(), 404, 401, null))
+        assertThatIllegalArgumentException().isThrownBy(() -> TenantEntryPolicy.builder().suspendedTenantStatus(401).build())
                 .withMessage("The status for a suspended tenant must be 403 or 423, not 401.");
     }
 
     @Test
     void invalidPatternIsNamed() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new TenantEntryPolicy(List.of("/api/**/x"), List.of(), 404, 403, null))
+        assertThatIllegalArgumentException().isThrownBy(() -> TenantEntryPolicy.builder().excludedPaths(List.of("/api/**/x")).build())
                 .withMessageStartingWith("Invalid path pattern '/api/**/x'");
     }
 
     @Test
     void responseHeaderMustBeAToken() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new TenantEntryPolicy(List.of(), List.of(), 404, 403, "X\r\nY"))
+        assertThatIllegalArgumentException().isThrownBy(() -> TenantEntryPolicy.builder().responseHeader("X\r\nY").build())
                 .withMessageContaining("must be an HTTP token");
     }
 }

@@ -78,11 +78,29 @@ class TenantWebFilterHttpTests {
         assertThat(response.body()).contains("missing-tenant");
     }
 
+    /** Regression: the header won and the host was never compared, so a request naming two tenants was served. */
     @Test
-    void headerComesBeforeHostInTheDefaultChain() throws Exception {
+    void headerAndHostNamingDifferentTenantsAreA403() throws Exception {
         RawHttp.Response response = RawHttp.get(port, "/api/whoami", "Host: us.shop.example", "X-Tenant-Id: jp");
 
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.body()).contains("\"type\":\"https://tenantkit.io/problems/tenant-mismatch\"",
+                "The request names different tenants in header X-Tenant-Id and host name.");
+    }
+
+    @Test
+    void headerAndHostNamingTheSameTenantAreServed() throws Exception {
+        RawHttp.Response response = RawHttp.get(port, "/api/whoami", "Host: jp.shop.example", "X-Tenant-Id: jp");
+
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("\"tenant\":\"jp\"");
+    }
+
+    @Test
+    void aMalformedIdFromTheSecondSourceIsA400NotAMismatch() throws Exception {
+        RawHttp.Response response = RawHttp.get(port, "/api/whoami", "Host: j%p.shop.example", "X-Tenant-Id: jp");
+
+        assertThat(response.status()).isEqualTo(400);
     }
 
     @Test
@@ -142,7 +160,7 @@ class TenantWebFilterHttpTests {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).startsWith("{\"type\":\"https://tenantkit.io/problems/invalid-tenant-id\","
                 + "\"title\":\"Invalid tenant id\",\"status\":400,\"detail\":\"The tenant from header X-Tenant-Id is invalid: "
-                + "Invalid tenant id \\\"JP\\\": it starts with 'J'.");
+                + "Invalid tenant id \\u0022JP\\u0022: it starts with 'J'.");
     }
 
     @Test
@@ -238,12 +256,110 @@ class TenantWebFilterHttpTests {
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
-    @Test
-    void dotSegmentsCannotSmuggleARequiredPathPastTheExclusion() throws Exception {
-        RawHttp.Response response = RawHttp.get(port, "/ping/../api/whoami");
+    static Stream<Arguments> nonNormalizedPaths() {
+        return Stream.of(
+                Arguments.of("/ping/../api/whoami"),
+                Arguments.of("/api/whoami/../../ping"),
+                Arguments.of("/api/x/../../ping"),
+                Arguments.of("/./api/whoami"),
+                Arguments.of("/api/whoami/."),
+                Arguments.of("/ping/.."),
+                Arguments.of("//api/whoami"),
+                Arguments.of("/api//whoami"),
+                Arguments.of("/api;jsessionid=1/whoami"),
+                Arguments.of("/ping;x/../api/whoami"),
+                Arguments.of("/api/%2e%2e/ping"),
+                Arguments.of("/api/%2E/whoami"),
+                Arguments.of("/api/.%2e/ping"),
+                Arguments.of("/api/%252e%252e/ping"),
+                Arguments.of("/api%3bx/whoami"),
+                Arguments.of("/api%2fwhoami"),
+                Arguments.of("/api%5cwhoami"),
+                Arguments.of("/api\\whoami"),
+                Arguments.of("/api/whoami%00"));
+    }
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body()).contains("missing-tenant");
+    /**
+     * The raw path Spring MVC matches and the normalised path the container maps could differ: refused
+     * before anything is classified, with or without a tenant. Where Tomcat refuses the bytes itself (an
+     * encoded slash or backslash), its own 400 answers; never a 2xx, 404 or 5xx.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nonNormalizedPaths")
+    void nonNormalizedRawPathIsA400Problem(String path) throws IOException {
+        for (String[] headers : new String[][] {{}, {"X-Tenant-Id: jp"}}) {
+            RawHttp.Response response = RawHttp.get(port, path, headers);
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.body()).doesNotContain("\"tenant\":");
+            if (String.valueOf(response.header("Content-Type")).startsWith("application/problem+json")) {
+                assertThat(response.body()).startsWith("{\"type\":\"https://tenantkit.io/problems/non-normalized-path\","
+                        + "\"title\":\"Path not normalized\",\"status\":400,\"detail\":\"The request path is not normalized: it contains ");
+                assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+            }
+        }
+    }
+
+    @Test
+    void dotsInsideASegmentAreNotADotSegment() throws Exception {
+        assertThat(RawHttp.get(port, "/api/whoami/..x", "X-Tenant-Id: jp").status()).isEqualTo(404);
+        assertThat(RawHttp.get(port, "/api/...", "X-Tenant-Id: jp").status()).isEqualTo(404);
+    }
+
+    @Test
+    void everyResponseOfAFilteredPathVariesOnTheTenantHeader() throws Exception {
+        RawHttp.Response served = RawHttp.get(port, "/api/whoami", "X-Tenant-Id: jp");
+        RawHttp.Response refused = RawHttp.get(port, "/api/whoami", "X-Tenant-Id: fr");
+        RawHttp.Response optional = RawHttp.get(port, "/public/whoami");
+
+        assertThat(served.header("Vary")).contains("X-Tenant-Id");
+        assertThat(served.header("Cache-Control")).isNull();
+        assertThat(refused.header("Vary")).contains("X-Tenant-Id");
+        assertThat(refused.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(optional.header("Vary")).contains("X-Tenant-Id");
+    }
+
+    @Test
+    void theTenantHeaderIsMergedWithTheVaryOfCors() throws Exception {
+        RawHttp.Response response = RawHttp.get(port, "/api/cors", "X-Tenant-Id: jp", "Origin: https://jp.shop.example");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers().get("vary")).isNotNull();
+        assertThat(String.join(",", response.headers().get("vary"))).contains("X-Tenant-Id", "Origin");
+    }
+
+    @Test
+    void excludedPathsSayNothingAboutTheTenantHeader() throws Exception {
+        assertThat(RawHttp.get(port, "/ping", "X-Tenant-Id: jp").header("Vary")).isNull();
+    }
+
+    /** Regression: a forward from an excluded path into a tenant-required handler ran without a tenant. */
+    @Test
+    void forwardFromAnExcludedPathIntoARequiredOneResolvesTheTenant() throws Exception {
+        RawHttp.Response without = RawHttp.get(port, "/legacy/forward");
+        RawHttp.Response with = RawHttp.get(port, "/legacy/forward", "X-Tenant-Id: jp");
+
+        assertThat(without.status()).isEqualTo(400);
+        assertThat(without.body()).contains("missing-tenant").doesNotContain("\"tenant\":");
+        assertThat(with.status()).isEqualTo(200);
+        assertThat(with.body()).contains("\"tenant\":\"jp\"", "\"mdc\":\"jp\"");
+    }
+
+    @Test
+    void includeFromAnExcludedPathIntoARequiredOneResolvesTheTenant() throws Exception {
+        RawHttp.Response without = RawHttp.get(port, "/legacy/include");
+        RawHttp.Response with = RawHttp.get(port, "/legacy/include", "X-Tenant-Id: jp");
+
+        assertThat(without.body()).contains("missing-tenant").doesNotContain("\"tenant\":");
+        assertThat(with.body()).contains("\"tenant\":\"jp\"");
+    }
+
+    @Test
+    void forwardWithinARequestKeepsItsTenant() throws Exception {
+        RawHttp.Response response = RawHttp.get(port, "/api/forward", "X-Tenant-Id: us");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("\"tenant\":\"us\"");
     }
 
     @Test

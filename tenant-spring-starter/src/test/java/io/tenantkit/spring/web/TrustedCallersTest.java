@@ -74,30 +74,30 @@ class TrustedCallersTest {
             "10.0.0.256", "::1::/128", "fe80::1%eth0", "[::1]", " ", "10.0.0.0 /8"})
     void entriesThatAreNotLiteralRangesAreRejectedNamingThem(String entry) {
         assertThatIllegalArgumentException().isThrownBy(() -> TrustedCallers.of(List.of("10.0.0.0/8", entry)))
-                .withMessage("'" + entry.trim() + "' is not an IP address or CIDR range: write IPv4 as four decimal numbers "
+                .withMessage("\"" + entry.trim() + "\" is not an IP address or CIDR range: write IPv4 as four decimal numbers "
                         + "0-255 (10.0.0.0/8, 127.0.0.1) and IPv6 with colons (::1/128, fd00::/8); host names are not accepted.");
     }
 
     @Test
     void prefixLengthsAreRangeChecked() {
         assertThatIllegalArgumentException().isThrownBy(() -> TrustedCallers.of(List.of("10.0.0.0/33")))
-                .withMessage("'10.0.0.0/33' has a prefix length outside 0..32.");
+                .withMessage("\"10.0.0.0/33\" has a prefix length outside 0..32.");
         assertThatIllegalArgumentException().isThrownBy(() -> TrustedCallers.of(List.of("::1/129")))
-                .withMessage("'::1/129' has a prefix length outside 0..128.");
+                .withMessage("\"::1/129\" has a prefix length outside 0..128.");
         assertThatIllegalArgumentException().isThrownBy(() -> TrustedCallers.of(List.of("10.0.0.0/-1")))
-                .withMessage("'10.0.0.0/-1' has a prefix length outside 0..32.");
+                .withMessage("\"10.0.0.0/-1\" has a prefix length outside 0..32.");
         assertThatIllegalArgumentException().isThrownBy(() -> TrustedCallers.of(List.of("10.0.0.0/")))
-                .withMessage("'10.0.0.0/' has a prefix length outside 0..32.");
+                .withMessage("\"10.0.0.0/\" has a prefix length outside 0..32.");
         assertThatIllegalArgumentException().isThrownBy(() -> TrustedCallers.of(List.of("10.0.0.0/x\n")))
-                .withMessage("'10.0.0.0/x' has a prefix length outside 0..32.");
+                .withMessage("\"10.0.0.0/x\" has a prefix length outside 0..32.");
         assertThatIllegalArgumentException().isThrownBy(() -> TrustedCallers.of(List.of("10.0.0.0/8/8")))
-                .withMessage("'10.0.0.0/8/8' has a prefix length outside 0..32.");
+                .withMessage("\"10.0.0.0/8/8\" has a prefix length outside 0..32.");
     }
 
     @Test
     void entriesWithControlCharactersAreShownEscaped() {
         assertThatIllegalArgumentException().isThrownBy(() -> TrustedCallers.of(List.of("10.0.0.0\u0000/8")))
-                .withMessageStartingWith("'10.0.0.0\\u0000/8' is not an IP address");
+                .withMessageStartingWith("\"10.0.0.0\\u0000/8\" is not an IP address");
     }
 
     @Test

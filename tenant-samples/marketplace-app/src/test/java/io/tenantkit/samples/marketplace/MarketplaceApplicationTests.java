@@ -2,6 +2,8 @@ package io.tenantkit.samples.marketplace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Currency;
 import java.util.function.Consumer;
@@ -123,6 +125,37 @@ class MarketplaceApplicationTests {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("\"type\":\"https://tenantkit.io/problems/missing-tenant\"");
+    }
+
+    /**
+     * {@code curl --path-as-is 'http://localhost:8080/api/site/../../ping'}: a raw socket, since HTTP client
+     * libraries normalise the path before sending it. Regression: the filter saw the excluded /ping while
+     * Spring MVC matched the raw path.
+     */
+    @Test
+    void pathWithDotSegmentsIsA400ProblemNeverServed() throws IOException {
+        String response = rawGet("/api/site/../../ping");
+
+        assertThat(response).startsWith("HTTP/1.1 400 ").contains("Cache-Control: no-store",
+                "{\"type\":\"https://tenantkit.io/problems/non-normalized-path\"").doesNotContain("\"status\":\"up\"");
+    }
+
+    @Test
+    void responsesVaryOnTheTenantHeader() {
+        HttpHeaders[] seen = new HttpHeaders[1];
+        RestClient.create("http://localhost:" + port).get().uri("/api/site").headers(TenantTestRequests.headers("jp"))
+                .exchange((request, response) -> seen[0] = response.getHeaders());
+
+        assertThat(seen[0].getVary()).contains("X-Tenant-Id");
+    }
+
+    private String rawGet(String path) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** Shared code called directly, with the tenant entered by {@link WithTenant} from the app's registry. */
