@@ -46,7 +46,7 @@ final class TenantKitArchitectureRules {
             Map.entry("scheduling", Set.of()),
             Map.entry("test", Set.of()),
             Map.entry("view", Set.of()),
-            Map.entry("web", Set.of()));
+            Map.entry("web", Set.of("http")));
 
     static final ArchRule CORE_KNOWS_NOTHING_OF_SPRING = noClasses().that(areInCore())
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..", "javax.servlet..",
