@@ -22,9 +22,9 @@ import com.alibaba.ttl.TransmittableThreadLocal.Transmitter;
  *
  * <p>The tenant sits in a plain {@link ThreadLocal}, so reading it costs what a {@code ThreadLocal}
  * read costs; it is never inherited by threads created while it is set. Handing it to other threads
- * is the job of {@code io.tenantkit.propagation.TenantExecutors} (TTL underneath: this class
- * registers itself with TTL's {@code Transmitter}) and of {@link TenantThreadLocalAccessor} for
- * Micrometer context-propagation.
+ * is the job of {@code io.tenantkit.propagation.TenantExecutors} (through {@link TenantHandOff}), of
+ * TTL (this class registers itself with TTL's {@code Transmitter}, so {@code TtlRunnable} and the TTL
+ * agent carry it too) and of {@link TenantThreadLocalAccessor} for Micrometer context-propagation.
  */
 public final class TenantContext {
 
