@@ -58,7 +58,7 @@ final class Frame implements TenantScope, TenantHandOff.Scope {
         }
         Frame top = TenantContext.SLOT.get();
         if (top == this) {
-            TenantContext.pop(this);
+            TenantContext.popTop(this);
             return;
         }
         for (Frame f = top; f != null; f = f.previous) {

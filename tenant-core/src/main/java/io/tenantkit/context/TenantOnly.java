@@ -23,7 +23,7 @@ final class TenantOnly implements TenantHandOff {
 
     @Override
     public Scope enter() {
-        if (TtlValues.onlyTheTenant()) {
+        if (TtlValues.noneOnThisThread()) {
             return TenantContext.push(tenant, true);
         }
         // The worker holds TTL values the submitter did not have: cleared for the task, as TTL's replay

@@ -78,6 +78,14 @@ final class TtlValues {
                 && HOLDER.get().isEmpty();
     }
 
+    /**
+     * Whether the current thread holds no {@code TransmittableThreadLocal} value: then a worker about to
+     * run a task that carries the tenant alone has nothing that TTL's replay would clear for it.
+     */
+    static boolean noneOnThisThread() {
+        return READABLE && HOLDER.get().isEmpty();
+    }
+
     @SuppressWarnings("unchecked")
     private static InheritableThreadLocal<? extends Map<?, ?>> cast(Object holder) {
         return (InheritableThreadLocal<? extends Map<?, ?>>) holder;

@@ -73,6 +73,19 @@ class TenantHandOffTest {
     }
 
     @Test
+    void aHandOffOfTheCurrentTenantOnTheSameThreadKeepsItsMdcValueThroughout() {
+        try (TenantScope scope = TenantContext.enter(jp)) {
+            TenantHandOff handOff = TenantHandOff.capture();
+            try (TenantHandOff.Scope handedOff = handOff.enter()) {
+                assertThat(seen()).isEqualTo("jp/jp/null");
+                TenantContext.runAs(us, () -> assertThat(seen()).isEqualTo("us/us/null"));
+                assertThat(seen()).isEqualTo("jp/jp/null");
+            }
+            assertThat(seen()).isEqualTo("jp/jp/null");
+        }
+    }
+
+    @Test
     void aScopeTheTaskLeftOpenEndsWithTheHandOffWithoutAnError() {
         TenantHandOff asJp = TenantContext.supplyAs(jp, TenantHandOff::capture);
         TenantScope leaked;

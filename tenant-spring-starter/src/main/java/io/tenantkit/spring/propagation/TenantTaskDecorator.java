@@ -74,17 +74,16 @@ public final class TenantTaskDecorator implements TaskDecorator, Ordered {
     }
 
     /**
-     * The submitter's MDC as the task must see it: with the {@code tenant} entry exactly as the hand-off
-     * sets it (never one the submitter's MDC holds without a current tenant); {@link #NO_MDC} when that
-     * is all it holds, since the hand-off sets the tenant entry anyway.
+     * The submitter's MDC as the task must see it, with the {@code tenant} entry exactly as the hand-off
+     * sets it (never one the submitter's MDC holds without a current tenant); {@link #NO_MDC} when empty.
      */
     private static Map<String, String> mdc() {
         Map<String, String> mdc = MDC.getCopyOfContextMap();
-        if (mdc == null || mdc.isEmpty()) {
-            return NO_MDC;
-        }
         Tenant tenant = TenantContext.currentOrNull();
         String tenantId = tenant == null ? null : tenant.id().value();
+        if (mdc == null || mdc.isEmpty()) {
+            return tenantId == null ? NO_MDC : Map.of(TenantContext.MDC_KEY, tenantId);
+        }
         if (!Objects.equals(mdc.get(TenantContext.MDC_KEY), tenantId)) {
             if (tenantId == null) {
                 mdc.remove(TenantContext.MDC_KEY);
@@ -92,10 +91,10 @@ public final class TenantTaskDecorator implements TaskDecorator, Ordered {
                 mdc.put(TenantContext.MDC_KEY, tenantId);
             }
         }
-        return mdc.size() == 1 && tenantId != null || mdc.isEmpty() ? NO_MDC : mdc;
+        return mdc.isEmpty() ? NO_MDC : mdc;
     }
 
-    /** The submitter had no MDC entry but the tenant's: the task starts with an empty MDC. */
+    /** The submitter had no MDC entry and no tenant: the task starts with an empty MDC. */
     private static final Map<String, String> NO_MDC = Map.of();
 
     /**

@@ -143,6 +143,22 @@ class TenantTaskDecoratorTests {
     }
 
     @Test
+    void aTaskRunOnTheSubmittingThreadSeesTheTenantAndItsMdcValueAndLeavesBoth() {
+        // Caller-runs policies, synchronous executors: the worker is the submitter, inside its scope.
+        TenantTaskDecorator decorator = new TenantTaskDecorator();
+        AtomicReference<String> during = new AtomicReference<>();
+        try (TenantScope ignored = TenantContext.enter(jp)) {
+            decorator.decorate(() -> during.set(tenantAndMdc())).run();
+            MDC.put("requestId", "r-3");
+            decorator.decorate(() -> during.set(during.get() + " " + tenantAndMdc() + "/" + MDC.get("requestId"))).run();
+            assertThat(tenantAndMdc() + "/" + MDC.get("requestId")).isEqualTo("jp/jp/r-3");
+        }
+
+        assertThat(during.get()).isEqualTo("jp/jp jp/jp/r-3");
+        assertThat(tenantAndMdc()).isEqualTo("none/null");
+    }
+
+    @Test
     void aTenantMdcEntryWithoutATenantIsNotHandedOn() {
         pool = onePool(new TenantTaskDecorator());
 
