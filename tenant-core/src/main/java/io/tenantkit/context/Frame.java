@@ -8,11 +8,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of a thread's tenant stack: the value the thread-local slot holds. Immutable but for
- * {@link #closed}, which only the owning thread touches. A frame whose {@link #tenant} is null stands
- * for "no tenant" pushed over an outer one (a task submitted without a tenant, running on a thread
- * that has one).
+ * {@link #closed} and the cached {@link #handOff}, which only the owning thread touches. A frame whose
+ * {@link #tenant} is null stands for "no tenant" pushed over an outer one (a task submitted without a
+ * tenant, running on a thread that has one).
+ *
+ * <p>Handed out as a {@link TenantScope} when entered by {@link TenantContext#enter}, and as a
+ * {@link TenantHandOff.Scope} when pushed by a hand-off ({@link #propagated}); the two close differently
+ * when the code inside left scopes open: a scope throws, a hand-off discards them silently.
  */
-final class Frame implements TenantScope {
+final class Frame implements TenantScope, TenantHandOff.Scope {
 
     final @Nullable Tenant tenant;
     final @Nullable Frame previous;
@@ -21,6 +25,8 @@ final class Frame implements TenantScope {
     /** Pushed by a propagation mechanism rather than by {@link TenantContext#enter}. */
     final boolean propagated;
     boolean closed;
+    /** What a hand-off from this frame carries, created by the first capture. */
+    private @Nullable TenantOnly handOff;
 
     Frame(@Nullable Tenant tenant, @Nullable Frame previous, @Nullable String previousMdc, boolean propagated) {
         this.tenant = tenant;
@@ -35,6 +41,16 @@ final class Frame implements TenantScope {
         return Objects.requireNonNull(tenant);
     }
 
+    /** The capture of this frame's tenant for a hand-off. */
+    TenantOnly handOff() {
+        TenantOnly h = handOff;
+        if (h == null) {
+            h = tenant == null ? TenantOnly.NONE : new TenantOnly(tenant);
+            handOff = h;
+        }
+        return h;
+    }
+
     @Override
     public void close() {
         if (closed) {
@@ -42,10 +58,18 @@ final class Frame implements TenantScope {
         }
         Frame top = TenantContext.SLOT.get();
         if (top == this) {
-            TenantContext.pop(this);
+            TenantContext.popTop(this);
             return;
         }
         for (Frame f = top; f != null; f = f.previous) {
+            if (f == this && propagated) {
+                // A handed-over task left scopes open: they end with it.
+                for (Frame g = top; g != this; g = g.previous) {
+                    g.closed = true;
+                }
+                TenantContext.pop(this);
+                return;
+            }
             if (f == this) {
                 StringBuilder open = new StringBuilder();
                 for (Frame g = top; g != this; g = g.previous) {

@@ -22,9 +22,9 @@ import com.alibaba.ttl.TransmittableThreadLocal.Transmitter;
  *
  * <p>The tenant sits in a plain {@link ThreadLocal}, so reading it costs what a {@code ThreadLocal}
  * read costs; it is never inherited by threads created while it is set. Handing it to other threads
- * is the job of {@code io.tenantkit.propagation.TenantExecutors} (TTL underneath: this class
- * registers itself with TTL's {@code Transmitter}) and of {@link TenantThreadLocalAccessor} for
- * Micrometer context-propagation.
+ * is the job of {@code io.tenantkit.propagation.TenantExecutors} (through {@link TenantHandOff}), of
+ * TTL (this class registers itself with TTL's {@code Transmitter}, so {@code TtlRunnable} and the TTL
+ * agent carry it too) and of {@link TenantThreadLocalAccessor} for Micrometer context-propagation.
  */
 public final class TenantContext {
 
@@ -106,17 +106,20 @@ public final class TenantContext {
 
     // --- used by the propagation adapters in this package ---
 
-    /** Pushes a frame for {@code tenant} (null: no tenant) and mirrors it into the MDC. */
+    /**
+     * Pushes a frame for {@code tenant} (null: no tenant) and mirrors it into the MDC. While a frame with
+     * a tenant is current, the MDC holds its id; the MDC is written only when the value changes (a
+     * nested scope or hand-off of the tenant already current leaves it as it is).
+     */
     static Frame push(@Nullable Tenant tenant, boolean propagated) {
         Frame previous = SLOT.get();
         String previousMdc = previous != null && previous.tenant != null && !previous.closed
                 ? previous.tenant.id().value() : MDC.get(MDC_KEY);
         Frame frame = new Frame(tenant, previous, previousMdc, propagated);
         SLOT.set(frame);
-        if (tenant == null) {
-            MDC.remove(MDC_KEY);
-        } else {
-            MDC.put(MDC_KEY, tenant.id().value());
+        String mdc = tenant == null ? null : tenant.id().value();
+        if (!Objects.equals(mdc, previousMdc)) {
+            putMdc(mdc);
         }
         return frame;
     }
@@ -125,10 +128,26 @@ public final class TenantContext {
     static void pop(Frame frame) {
         frame.closed = true;
         SLOT.set(frame.previous);
-        if (frame.previousMdc == null) {
+        putMdc(frame.previousMdc);
+    }
+
+    /**
+     * Pops {@code frame}, the current one: the MDC still holds its value, so it is written only when
+     * the value from before differs.
+     */
+    static void popTop(Frame frame) {
+        frame.closed = true;
+        SLOT.set(frame.previous);
+        if (!Objects.equals(frame.tenant == null ? null : frame.tenant.id().value(), frame.previousMdc)) {
+            putMdc(frame.previousMdc);
+        }
+    }
+
+    private static void putMdc(@Nullable String value) {
+        if (value == null) {
             MDC.remove(MDC_KEY);
         } else {
-            MDC.put(MDC_KEY, frame.previousMdc);
+            MDC.put(MDC_KEY, value);
         }
     }
 }

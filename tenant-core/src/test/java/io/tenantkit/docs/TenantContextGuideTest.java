@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.tenantkit.context.TenantContext;
+import io.tenantkit.context.TenantHandOff;
 import io.tenantkit.context.TenantScope;
 import io.tenantkit.propagation.TenantExecutors;
 import io.tenantkit.propagation.TenantFutures;
@@ -102,6 +103,28 @@ class TenantContextGuideTest {
         try (TenantScope scope = TenantContext.enter(jp)) {
             assertThat(contextAware.submit(() -> TenantContext.require().id().value()).get()).isEqualTo("jp");
         }
+    }
+
+    @Test
+    void ownHandOff() throws Exception {
+        Tenant jp = Tenant.builder("jp").build();
+        java.util.concurrent.BlockingQueue<Runnable> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runnable work = () -> seen.add(TenantContext.require().id().value() + "/" + MDC.get("tenant"));
+        try (TenantScope scope = TenantContext.enter(jp)) {
+            // tag::handoff[]
+            TenantHandOff handOff = TenantHandOff.capture();           // on the submitting thread
+            queue.add(() -> {
+                try (TenantHandOff.Scope entered = handOff.enter()) {   // on the worker
+                    work.run();                                         // runs as jp, MDC included
+                }
+            });
+            // end::handoff[]
+        }
+        Thread worker = new Thread(() -> queue.poll().run());
+        worker.start();
+        worker.join();
+        assertThat(seen).containsExactly("jp/jp");
     }
 
     @Test

@@ -26,6 +26,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
+import com.alibaba.ttl.TransmittableThreadLocal;
+import com.alibaba.ttl.TtlCallable;
+import com.alibaba.ttl.TtlRunnable;
+import com.alibaba.ttl.threadpool.TtlExecutors;
+
 class TenantExecutorsTest {
 
     static final int THREADS = 4;
@@ -247,6 +252,48 @@ class TenantExecutorsTest {
         try (TenantScope scope = TenantContext.enter(us)) {
             assertThat(pool.submit(asJp).get()).isEqualTo("jp/jp");
         }
+    }
+
+    @Test
+    void tasksAndExecutorsWrappedByTtlItselfCarryTheTenant() throws Exception {
+        ExecutorService ttlPool = TtlExecutors.getTtlExecutorService(rawPool);
+        Callable<String> ttlCallable = TenantContext.supplyAs(us, () -> TtlCallable.get(TenantExecutorsTest::seen));
+        AtomicReference<String> ranByTtlRunnable = new AtomicReference<>();
+        try (TenantScope scope = TenantContext.enter(jp)) {
+            assertThat(ttlPool.submit(TenantExecutorsTest::seen).get()).isEqualTo("jp/jp");
+            rawPool.submit(TtlRunnable.get(() -> ranByTtlRunnable.set(seen()))).get();
+            assertThat(TenantExecutors.wrap(ttlPool)).isSameAs(ttlPool);
+            assertThat(TenantExecutors.isWrapped(ttlPool)).isTrue();
+            assertThat(TenantExecutors.wrap(ttlCallable)).isSameAs(ttlCallable);
+            assertThat(pool.submit(ttlCallable).get()).as("a TTL-wrapped task keeps its own tenant").isEqualTo("us/us");
+        }
+        assertThat(ranByTtlRunnable.get()).isEqualTo("jp/jp");
+        PoolProbe.assertNoThreadHoldsATenant(rawPool, THREADS);
+    }
+
+    @Test
+    void otherTransmittableValuesOfTheApplicationTravelThroughTheWrappersToo() throws Exception {
+        TransmittableThreadLocal<String> trace = new TransmittableThreadLocal<>();
+        ScheduledFuture<String> scheduled;
+        CompletableFuture<String> future;
+        try (TenantScope scope = TenantContext.enter(jp)) {
+            trace.set("trace-7");
+            try {
+                assertThat(pool.submit(() -> seen() + "/" + trace.get()).get()).isEqualTo("jp/jp/trace-7");
+                scheduled = scheduler.schedule(() -> seen() + "/" + trace.get(), 1, TimeUnit.MILLISECONDS);
+                future = TenantFutures.supplyAsync(() -> seen() + "/" + trace.get(), rawForkJoin);
+            } finally {
+                trace.remove();
+            }
+        }
+        assertThat(scheduled.get()).isEqualTo("jp/jp/trace-7");
+        assertThat(future.get()).isEqualTo("jp/jp/trace-7");
+        List<Future<String>> afterwards = rawPool.invokeAll(List.of(() -> trace.get(), () -> trace.get()));
+        for (Future<String> f : afterwards) {
+            assertThat(f.get()).as("no TTL value left on a pooled thread").isNull();
+        }
+        PoolProbe.assertNoThreadHoldsATenant(rawPool, THREADS);
+        PoolProbe.assertNoThreadHoldsATenant(rawScheduler, 2);
     }
 
     @Test

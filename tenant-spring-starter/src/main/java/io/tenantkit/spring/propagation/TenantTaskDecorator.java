@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.tenantkit.context.TenantContext;
-import io.tenantkit.propagation.TenantExecutors;
+import io.tenantkit.context.TenantHandOff;
+import io.tenantkit.tenant.Tenant;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
@@ -54,24 +55,9 @@ public final class TenantTaskDecorator implements TaskDecorator, Ordered {
     @Override
     public Runnable decorate(Runnable runnable) {
         Objects.requireNonNull(runnable, "runnable");
-        Runnable task = runnable;
-        if (contextSnapshot != null) {
-            task = contextSnapshot.wrap(task);
-        }
-        if (copyMdc) {
-            task = MdcCopy.wrap(task);
-        }
-        return TenantExecutors.wrap(task);
-    }
-
-    /** Whether the Micrometer context snapshot is part of this decorator. */
-    public boolean propagatesContextSnapshot() {
-        return contextSnapshot != null;
-    }
-
-    /** Whether the submitter's MDC is copied to the task. */
-    public boolean copiesMdc() {
-        return copyMdc;
+        TenantHandOff handOff = TenantHandOff.capture();
+        return new Decorated(runnable, handOff, copyMdc ? mdc() : null,
+                contextSnapshot == null ? null : contextSnapshot.capture());
     }
 
     /** Lowest precedence: applied last, so it runs outermost around the application's decorators. */
@@ -80,51 +66,92 @@ public final class TenantTaskDecorator implements TaskDecorator, Ordered {
         return Ordered.LOWEST_PRECEDENCE;
     }
 
+    /** Names the parts this decorator carries, for example {@code TenantTaskDecorator[tenant, mdc]}. */
+    @Override
+    public String toString() {
+        return "TenantTaskDecorator[tenant" + (copyMdc ? ", mdc" : "") + (contextSnapshot != null ? ", context-snapshot" : "")
+                + "]";
+    }
+
     /**
-     * Copies the submitter's MDC, less the tenant entry (which always mirrors {@link TenantContext}),
-     * onto the worker for the task, and puts the worker's own MDC back afterwards.
+     * The submitter's MDC as the task must see it, with the {@code tenant} entry exactly as the hand-off
+     * sets it (never one the submitter's MDC holds without a current tenant); {@link #NO_MDC} when empty.
      */
-    static final class MdcCopy implements Runnable {
+    private static Map<String, String> mdc() {
+        Map<String, String> mdc = MDC.getCopyOfContextMap();
+        Tenant tenant = TenantContext.currentOrNull();
+        String tenantId = tenant == null ? null : tenant.id().value();
+        if (mdc == null || mdc.isEmpty()) {
+            return tenantId == null ? NO_MDC : Map.of(TenantContext.MDC_KEY, tenantId);
+        }
+        if (!Objects.equals(mdc.get(TenantContext.MDC_KEY), tenantId)) {
+            if (tenantId == null) {
+                mdc.remove(TenantContext.MDC_KEY);
+            } else {
+                mdc.put(TenantContext.MDC_KEY, tenantId);
+            }
+        }
+        return mdc.isEmpty() ? NO_MDC : mdc;
+    }
+
+    /** The submitter had no MDC entry and no tenant: the task starts with an empty MDC. */
+    private static final Map<String, String> NO_MDC = Map.of();
+
+    /**
+     * A decorated task. In order around it: the submitter's MDC replaces the worker's (when copied), the
+     * context snapshot is set, the tenant is entered; on the way out each is undone in reverse, the
+     * worker's own MDC last. A part with nothing to set and nothing to clear costs a check.
+     */
+    private final class Decorated implements Runnable {
 
         private final Runnable task;
-        private final @Nullable Map<String, String> captured;
+        private final TenantHandOff handOff;
+        /** The submitter's MDC, {@link #NO_MDC} for none; null when the MDC is not copied. */
+        private final @Nullable Map<String, String> mdc;
+        /** The submitter's context values; null for none, or no context snapshot. */
+        private final @Nullable Object context;
 
-        private MdcCopy(Runnable task, @Nullable Map<String, String> captured) {
+        Decorated(Runnable task, TenantHandOff handOff, @Nullable Map<String, String> mdc, @Nullable Object context) {
             this.task = task;
-            this.captured = captured;
-        }
-
-        static Runnable wrap(Runnable task) {
-            Map<String, String> captured = MDC.getCopyOfContextMap();
-            if (captured != null) {
-                captured.remove(TenantContext.MDC_KEY);
-                if (captured.isEmpty()) {
-                    captured = null;
-                }
-            }
-            return new MdcCopy(task, captured);
+            this.handOff = handOff;
+            this.mdc = mdc;
+            this.context = context;
         }
 
         @Override
         public void run() {
-            Map<String, String> previous = MDC.getCopyOfContextMap();
-            String tenant = MDC.get(TenantContext.MDC_KEY);
-            MDC.clear();
-            if (captured != null) {
-                MDC.setContextMap(captured);
-            }
-            if (tenant != null) {
-                MDC.put(TenantContext.MDC_KEY, tenant);
-            }
-            try {
-                task.run();
-            } finally {
-                if (previous == null) {
+            Map<String, String> workerMdc = null;
+            if (mdc != null) {
+                workerMdc = MDC.getCopyOfContextMap();
+                if (mdc != NO_MDC) {
+                    MDC.setContextMap(mdc);
+                } else if (workerMdc != null) {
                     MDC.clear();
-                } else {
-                    MDC.setContextMap(previous);
                 }
             }
+            try {
+                Runnable restoreContext = contextSnapshot == null ? null : contextSnapshot.set(context);
+                try (TenantHandOff.Scope ignored = handOff.enter()) {
+                    task.run();
+                } finally {
+                    if (restoreContext != null) {
+                        restoreContext.run();
+                    }
+                }
+            } finally {
+                if (mdc != null) {
+                    if (workerMdc == null || workerMdc.isEmpty()) {
+                        MDC.clear();
+                    } else {
+                        MDC.setContextMap(workerMdc);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return TenantTaskDecorator.this + " " + task;
         }
     }
 }

@@ -62,13 +62,16 @@ class TenantTaskAutoConfigurationTests {
     }
 
     @Test
+    void byDefaultTheTenantTheMdcAndTheContextSnapshotTravel() {
+        runner.run(context -> assertThat(context.getBean(TenantTaskDecorator.class))
+                .hasToString("TenantTaskDecorator[tenant, mdc, context-snapshot]"));
+    }
+
+    @Test
     void partsFollowTheProperties() {
         runner.withPropertyValues("tenantkit.propagation.mdc=false", "tenantkit.propagation.context-snapshot=false")
-                .run(context -> {
-                    TenantTaskDecorator decorator = context.getBean(TenantTaskDecorator.class);
-                    assertThat(decorator.copiesMdc()).isFalse();
-                    assertThat(decorator.propagatesContextSnapshot()).isFalse();
-                });
+                .run(context -> assertThat(context.getBean(TenantTaskDecorator.class))
+                        .hasToString("TenantTaskDecorator[tenant]"));
     }
 
     @Test
@@ -81,7 +84,7 @@ class TenantTaskAutoConfigurationTests {
     void backsOffToTheApplicationsOwnDecorator() {
         runner.withUserConfiguration(OwnTenantDecorator.class).run(context -> {
             assertThat(context).hasSingleBean(TenantTaskDecorator.class);
-            assertThat(context.getBean(TenantTaskDecorator.class).copiesMdc()).isFalse();
+            assertThat(context.getBean(TenantTaskDecorator.class)).hasToString("TenantTaskDecorator[tenant, context-snapshot]");
         });
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import io.micrometer.context.ContextRegistry;
@@ -22,6 +23,8 @@ import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.CompositeTaskDecorator;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+import com.alibaba.ttl.TransmittableThreadLocal;
 
 /** {@link TenantTaskDecorator} on real one-thread pools, so that every task reuses the same thread. */
 @SuppressWarnings("try") // scopes entered in try-with-resources are closed, not read
@@ -117,7 +120,70 @@ class TenantTaskDecoratorTests {
 
         TRACE.set("trace-1");
         assertThat(on(pool, TRACE::get)).isNull();
-        assertThat(decorator.propagatesContextSnapshot()).isFalse();
+        assertThat(decorator).hasToString("TenantTaskDecorator[tenant, mdc]");
+    }
+
+    @Test
+    void aStaleMdcEntryOfTheWorkerIsHiddenFromTheTaskAndPutBackAfterIt() throws Exception {
+        TenantTaskDecorator decorator = new TenantTaskDecorator();
+        AtomicReference<String> during = new AtomicReference<>();
+        AtomicReference<String> after = new AtomicReference<>();
+        Runnable decorated = TenantContext.supplyAs(jp,
+                () -> decorator.decorate(() -> during.set(tenantAndMdc() + "/" + MDC.get("stale"))));
+        Thread worker = new Thread(() -> {
+            MDC.put("stale", "from-undecorated-work");
+            decorated.run();
+            after.set(tenantAndMdc() + "/" + MDC.get("stale"));
+        });
+        worker.start();
+        worker.join();
+
+        assertThat(during.get()).isEqualTo("jp/jp/null");
+        assertThat(after.get()).isEqualTo("none/null/from-undecorated-work");
+    }
+
+    @Test
+    void aTaskRunOnTheSubmittingThreadSeesTheTenantAndItsMdcValueAndLeavesBoth() {
+        // Caller-runs policies, synchronous executors: the worker is the submitter, inside its scope.
+        TenantTaskDecorator decorator = new TenantTaskDecorator();
+        AtomicReference<String> during = new AtomicReference<>();
+        try (TenantScope ignored = TenantContext.enter(jp)) {
+            decorator.decorate(() -> during.set(tenantAndMdc())).run();
+            MDC.put("requestId", "r-3");
+            decorator.decorate(() -> during.set(during.get() + " " + tenantAndMdc() + "/" + MDC.get("requestId"))).run();
+            assertThat(tenantAndMdc() + "/" + MDC.get("requestId")).isEqualTo("jp/jp/r-3");
+        }
+
+        assertThat(during.get()).isEqualTo("jp/jp jp/jp/r-3");
+        assertThat(tenantAndMdc()).isEqualTo("none/null");
+    }
+
+    @Test
+    void aTenantMdcEntryWithoutATenantIsNotHandedOn() {
+        pool = onePool(new TenantTaskDecorator());
+
+        MDC.put(TenantContext.MDC_KEY, "forged");
+        MDC.put("requestId", "r-2");
+        String during = on(pool, () -> tenantAndMdc() + "/" + MDC.get("requestId"));
+
+        assertThat(during).isEqualTo("none/null/r-2");
+    }
+
+    @Test
+    void otherTransmittableThreadLocalValuesTravelWithTheTenant() {
+        pool = onePool(new TenantTaskDecorator());
+        TransmittableThreadLocal<String> ttl = new TransmittableThreadLocal<>();
+
+        String during;
+        try (TenantScope ignored = TenantContext.enter(jp)) {
+            ttl.set("ttl-1");
+            during = on(pool, () -> tenantAndMdc() + "/" + ttl.get());
+            ttl.remove();
+        }
+        String after = on(pool, () -> tenantAndMdc() + "/" + ttl.get());
+
+        assertThat(during).isEqualTo("jp/jp/ttl-1");
+        assertThat(after).isEqualTo("none/null/null");
     }
 
     @Test
