@@ -43,6 +43,12 @@ class TenantIsolationTest {
     }
 
     @Test
+    void allRulesTogetherReportTheViolationsOfEach() {
+        int separately = RULES.rules().stream().mapToInt(rule -> violations(rule, LEAKY_CLASSES).size()).sum();
+        assertThat(violations(RULES.all(), LEAKY_CLASSES)).hasSize(separately).hasSizeGreaterThan(9);
+    }
+
+    @Test
     void moduleDependingOnAnotherModuleFailsNamingBothClassesAndTheFix() {
         assertThat(violations(RULES.tenantModulesDoNotDependOnEachOther(), LEAKY_CLASSES))
                 .anySatisfy(v -> assertThat(v)
