@@ -298,9 +298,8 @@ final class Conditions {
                 }
             }
             for (JavaCall<?> call : c.getCodeUnitCallsFromSelf()) {
-                JavaClass owner = call.getTargetOwner();
-                if (owner.isAssignableTo(ThreadLocal.class)
-                        && (call.getName().equals("<init>") || call.getName().equals("withInitial"))) {
+                if ((call.getName().equals("<init>") || call.getName().equals("withInitial"))
+                        && call.getTargetOwner().isAssignableTo(ThreadLocal.class)) {
                     events.add(violated(call, c.getName() + " (" + module + ") creates a ThreadLocal: "
                             + call.getDescription() + fix));
                 }
