@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -59,6 +60,13 @@ final class Conditions {
             modules = Modules.of(allObjectsToTest, options);
         }
 
+        /** Each direct dependency of {@code c} with its target (an array counts as its element type). */
+        static void forEachDependency(JavaClass c, BiConsumer<Dependency, JavaClass> action) {
+            for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                action.accept(d, d.getTargetClass().getBaseComponentType());
+            }
+        }
+
         @Override
         public void finish(ConditionEvents events) {
             if (needsModules && options.requireModules() && modules.isEmpty() && modules.analysedCount() > 0) {
@@ -84,8 +92,7 @@ final class Conditions {
             if (from == null) {
                 return;
             }
-            for (Dependency d : c.getDirectDependenciesFromSelf()) {
-                JavaClass target = d.getTargetClass().getBaseComponentType();
+            forEachDependency(c, (d, target) -> {
                 Modules.Module to = modules.moduleOf(target);
                 if (to != null && !to.equals(from) && !options.mayUse(from, to)) {
                     events.add(violated(d, c.getName() + " (" + from + ") depends on " + target.getName() + " (" + to
@@ -95,7 +102,7 @@ final class Conditions {
                                     + "', allow it with TenantIsolation.builder().regionModule(\"" + to.name() + "\", \""
                                     + from.tenants().iterator().next() + "\")" : "")));
                 }
-            }
+            });
         }
     }
 
@@ -111,8 +118,7 @@ final class Conditions {
             if (!modules.isShared(c)) {
                 return;
             }
-            for (Dependency d : c.getDirectDependenciesFromSelf()) {
-                JavaClass target = d.getTargetClass().getBaseComponentType();
+            forEachDependency(c, (d, target) -> {
                 Modules.Module to = modules.moduleOf(target);
                 if (to != null) {
                     events.add(violated(d, c.getName() + " (shared code) depends on " + target.getName() + " (" + to
@@ -120,7 +126,7 @@ final class Conditions {
                             + "@ExtensionPoint interface in shared code, call it, and let the '" + to.name()
                             + "' module implement it"));
                 }
-            }
+            });
         }
     }
 
@@ -137,8 +143,7 @@ final class Conditions {
             if (from == null) {
                 return;
             }
-            for (Dependency d : c.getDirectDependenciesFromSelf()) {
-                JavaClass target = d.getTargetClass().getBaseComponentType();
+            forEachDependency(c, (d, target) -> {
                 String pkg = target.getPackageName();
                 if (modules.isShared(target) && !options.isApiPackage(pkg, modules)) {
                     events.add(violated(d, c.getName() + " (" + from + ") uses " + target.getName()
@@ -147,7 +152,7 @@ final class Conditions {
                             + "), or, if " + pkg + " is meant for modules, declare it with TenantIsolation.builder()"
                             + ".apiPackages(\"" + pkg + "\")"));
                 }
-            }
+            });
         }
     }
 

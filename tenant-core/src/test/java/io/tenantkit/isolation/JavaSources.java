@@ -1,8 +1,10 @@
 package io.tenantkit.isolation;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
 
-/** Compiles Java sources into a folder (a module's code source) with javax.tools, against the test class path. */
+/** Compiles Java sources into a folder (a module's code source) with javax.tools, against tenant-core's classes. */
 final class JavaSources {
 
     private JavaSources() {
@@ -34,12 +36,22 @@ final class JavaSources {
                 return text;
             }
         }));
-        List<String> options = List.of("-d", output.toString(), "-proc:none",
-                "-classpath", System.getProperty("java.class.path"));
+        List<String> options = List.of("-d", output.toString(), "-proc:none", "-implicit:none",
+                "-classpath", codeSource(io.tenantkit.isolation.fixtures.Country.class) + File.pathSeparator
+                        + codeSource(io.tenantkit.context.TenantContext.class));
         if (!compiler.getTask(null, null, null, options, null, units).call()) {
             throw new IllegalStateException("Fixture sources do not compile: " + sources.keySet());
         }
         return output;
+    }
+
+    /** The class folder of tenant-core's main or test classes: all the generated sources need. */
+    private static String codeSource(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Writes a resource file below {@code root}. */

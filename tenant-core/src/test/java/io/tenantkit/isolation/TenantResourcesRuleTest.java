@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarFile;
+
+import io.tenantkit.isolation.fixtures.leaky.sites.jp.JpModule;
+import io.tenantkit.isolation.fixtures.leaky.sites.us.UsModule;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,20 +21,25 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Rule 7 on real code sources: module classes compiled into a class folder and into a jar, with their resources. */
+/** Rule 7 on real code sources: module classes in a class folder and in a jar of their own, with their resources. */
 class TenantResourcesRuleTest {
 
-    private static final String PKG = "io.tenantkit.isolation.generated.";
+    private static final String PKG = "io.tenantkit.isolation.fixtures.leaky.sites.";
     private static final ArchRule RULE = TenantIsolationTest.RULES.tenantResourcesNameOnlyOwnTenants();
 
     @TempDir
     Path dir;
 
-    private Path module(String tenant, String... resources) {
-        String className = PKG + tenant + "." + Character.toUpperCase(tenant.charAt(0)) + tenant.substring(1) + "Module";
-        Path root = JavaSources.compile(dir.resolve(tenant), Map.of(className, "package " + PKG + tenant + ";\n"
-                + "@io.tenantkit.isolation.fixtures.Country(\"" + tenant + "\")\n"
-                + "public final class " + className.substring(className.lastIndexOf('.') + 1) + " {}\n"));
+    /**
+     * A code source of its own for a module: the compiled module class of the {@code leaky} fixture
+     * ({@code @Country("jp")} or {@code @Country("us")}) copied into a fresh folder, with {@code resources}.
+     */
+    private Path module(Class<?> moduleClass, String... resources) throws Exception {
+        Path testClasses = Path.of(moduleClass.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String classFile = moduleClass.getName().replace('.', '/') + ".class";
+        Path root = dir.resolve(moduleClass.getSimpleName());
+        Files.createDirectories(root.resolve(classFile).getParent());
+        Files.copy(testClasses.resolve(classFile), root.resolve(classFile));
         for (String resource : resources) {
             JavaSources.resource(root, resource, "greeting=hello\n");
         }
@@ -54,8 +62,8 @@ class TenantResourcesRuleTest {
     }
 
     @Test
-    void moduleFolderShippingAnotherTenantsMessagesFails() {
-        Path jp = module("jp", "tenants/jp/messages.properties", "tenants/us/messages.properties",
+    void moduleFolderShippingAnotherTenantsMessagesFails() throws Exception {
+        Path jp = module(JpModule.class, "tenants/jp/messages.properties", "tenants/us/messages.properties",
                 "tenants/us/messages_en.properties");
         List<String> violations = TenantIsolationTest.violations(RULE, importRoots(jp));
         assertThat(violations).singleElement().satisfies(v -> assertThat(v).isEqualTo(PKG + "jp.JpModule (tenant "
@@ -65,9 +73,9 @@ class TenantResourcesRuleTest {
     }
 
     @Test
-    void moduleJarShippingAnotherTenantsConfigFailsAndOwnFilesPass() {
-        Path us = JavaSources.jar(module("us", "tenants/us/tenant.yml", "tenants/de/tenant.yml"), dir.resolve("us.jar"));
-        Path jp = module("jp", "tenants/jp/messages.properties");
+    void moduleJarShippingAnotherTenantsConfigFailsAndOwnFilesPass() throws Exception {
+        Path us = JavaSources.jar(module(UsModule.class, "tenants/us/tenant.yml", "tenants/de/tenant.yml"), dir.resolve("us.jar"));
+        Path jp = module(JpModule.class, "tenants/jp/messages.properties");
         List<String> violations = TenantIsolationTest.violations(RULE, importRoots(us, jp));
         assertThat(violations).singleElement().satisfies(v -> assertThat(v)
                 .startsWith(PKG + "us.UsModule (tenant module 'us') ships resources of tenant 'de' in its code source jar:")
@@ -75,9 +83,9 @@ class TenantResourcesRuleTest {
     }
 
     @Test
-    void modulesWithOnlyTheirOwnResourcesPass() {
-        Path us = JavaSources.jar(module("us", "tenants/us/tenant.yml"), dir.resolve("us.jar"));
-        Path jp = module("jp", "tenants/jp/messages.properties", "application.yml");
+    void modulesWithOnlyTheirOwnResourcesPass() throws Exception {
+        Path us = JavaSources.jar(module(UsModule.class, "tenants/us/tenant.yml"), dir.resolve("us.jar"));
+        Path jp = module(JpModule.class, "tenants/jp/messages.properties", "application.yml");
         assertThat(TenantIsolationTest.violations(RULE, importRoots(us, jp))).isEmpty();
     }
 }
