@@ -23,6 +23,10 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
+import io.tenantkit.context.TenantContext;
+
+import org.jspecify.annotations.Nullable;
+
 import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitCallTarget;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaCall;
@@ -33,8 +37,6 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.Source;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
-
-import org.jspecify.annotations.Nullable;
 
 /** The conditions behind the rules of {@link TenantIsolation}; each message names the class, what it reaches and the fix. */
 final class Conditions {
@@ -193,7 +195,7 @@ final class Conditions {
         private static @Nullable String unmanaged(CodeUnitCallTarget target) {
             JavaClass owner = target.getOwner();
             String name = target.getName();
-            if (target.getName().equals("<init>")) {
+            if (name.equals("<init>")) {
                 if (owner.isAssignableTo("java.lang.Thread")) {
                     return "new Thread";
                 }
@@ -234,7 +236,7 @@ final class Conditions {
         private static final Set<String> TRANSMITTER = Set.of("replay", "restore", "clear");
         private static final Set<String> MDC_WRITES = Set.of("org.slf4j.MDC#put", "org.slf4j.MDC#remove",
                 "org.slf4j.MDC#putCloseable");
-        private static final String MDC_KEY = "tenant";
+        private static final String MDC_KEY = TenantContext.MDC_KEY;     // a constant: no class initialisation
 
         ScopedContextOnly(TenantIsolation options) {
             super("change the tenant context only through TenantKit's scopes", options, false);
@@ -250,9 +252,9 @@ final class Conditions {
                 CodeUnitCallTarget target = call.getTarget();
                 JavaClass owner = target.getOwner();
                 String fix = null;
-                if ((owner.isAssignableTo("io.micrometer.context.ThreadLocalAccessor")
-                        || owner.getName().equals("io.tenantkit.context.TenantThreadLocalAccessor"))
-                        && SETTERS.contains(target.getName())) {
+                if (SETTERS.contains(target.getName())
+                        && (owner.isAssignableTo("io.micrometer.context.ThreadLocalAccessor")
+                                || owner.getName().equals("io.tenantkit.context.TenantThreadLocalAccessor"))) {
                     fix = "a thread-local accessor sets the tenant without a scope; use try (var scope = "
                             + "ContextSnapshotFactory...captureAll().setThreadLocals()) or TenantContext.enter/runAs";
                 } else if (owner.getName().equals("com.alibaba.ttl.TransmittableThreadLocal$Transmitter")
