@@ -48,7 +48,7 @@ public final class TenantExtensionAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         ExtensionRegistry tenantExtensionRegistry(TenantRegistry tenants, TenantExtensionProperties properties) {
-            return ExtensionRegistry.builder(tenants).unknownTenants(properties.unknownTenant()).buildInactive();
+            return ExtensionRegistry.builder(tenants).unknownTenants(properties.unknownTenant()).build();
         }
 
         @Bean

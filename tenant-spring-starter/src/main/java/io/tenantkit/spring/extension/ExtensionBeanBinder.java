@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.tenantkit.extension.ExtensionBinding;
+import io.tenantkit.extension.ExtensionPointIndex;
 import io.tenantkit.extension.ExtensionRegistry;
 import io.tenantkit.tenant.TenantId;
 
@@ -54,7 +55,7 @@ public final class ExtensionBeanBinder implements SmartInitializingSingleton, Be
         for (String name : bf.getBeanDefinitionNames()) {
             Class<?> type = ExtensionBeanRegistrar.extensionType(bf, name);
             BeanDefinition definition = bf.getBeanDefinition(name);
-            if (type == null || !definition.isSingleton() || ExtensionBinding.pointsOf(type).isEmpty()) {
+            if (type == null || !definition.isSingleton() || ExtensionPointIndex.implementedBy(type).isEmpty()) {
                 continue;
             }
             Object bean = bf.getBean(name);
@@ -62,7 +63,7 @@ public final class ExtensionBeanBinder implements SmartInitializingSingleton, Be
             TenantModules.Module module = modules.moduleOf(target, definition, bf);
             List<TenantId> tenants = module == null ? List.of() : module.tenants();
             String source = "bean '" + name + "'" + (module == null ? "" : " of " + module.describe());
-            bindings.addAll(ExtensionBinding.annotated(bean, target, tenants, source));
+            bindings.addAll(ExtensionBinding.annotated(bean).implementationType(target).defaultTenants(tenants).source(source).build());
         }
         registry.bindAll(bindings);
         if (log.isInfoEnabled()) {

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.tenantkit.extension.ExtensionBinding;
 import io.tenantkit.extension.ExtensionHandle;
 import io.tenantkit.extension.ExtensionPointIndex;
 import io.tenantkit.extension.ExtensionRegistry;
@@ -75,7 +74,7 @@ public final class ExtensionBeanRegistrar implements BeanDefinitionRegistryPostP
         for (String name : beanFactory.getBeanDefinitionNames()) {
             Class<?> type = extensionType(beanFactory, name);
             if (type != null) {
-                points.addAll(ExtensionBinding.pointsOf(type));
+                points.addAll(ExtensionPointIndex.implementedBy(type));
             }
         }
         return points;
