@@ -25,7 +25,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * {@link ExtensionRegistry}: to the tenants of its {@link io.tenantkit.extension.Extension @Extension}
  * annotation, else to those of its {@link TenantModule}, else as the global default. The registry
  * validates the result; an {@link io.tenantkit.extension.ExtensionValidationException} stops startup
- * and is explained by TenantKit's failure analyzer. Used by the TenantKit auto-configuration.
+ * and is explained by TenantKit's failure analyzer. Created by {@link ExtensionConfigurations}.
  */
 public final class ExtensionBeanBinder implements SmartInitializingSingleton, BeanFactoryAware {
 
@@ -35,7 +35,7 @@ public final class ExtensionBeanBinder implements SmartInitializingSingleton, Be
     private @Nullable ConfigurableListableBeanFactory beanFactory;
 
     /** A binder filling {@code registry}. */
-    public ExtensionBeanBinder(ExtensionRegistry registry) {
+    ExtensionBeanBinder(ExtensionRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 

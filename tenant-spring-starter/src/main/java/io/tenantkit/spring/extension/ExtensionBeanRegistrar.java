@@ -25,8 +25,8 @@ import org.springframework.core.ResolvableType;
  * country's implementation) and an {@code ExtensionHandle<FeePolicy>} bean (for reducers). Both take
  * their handle from the {@link ExtensionRegistry} bean, which validates the point from then on: a point
  * whose last implementing module was taken away still gets its beans, so a required one fails
- * validation naming the tenants and an optional one answers {@code currentOrNull()} with null. Used by
- * the TenantKit auto-configuration.
+ * validation naming the tenants and an optional one answers {@code currentOrNull()} with null. Created by
+ * {@link ExtensionConfigurations}.
  */
 public final class ExtensionBeanRegistrar implements BeanDefinitionRegistryPostProcessor {
 
@@ -34,7 +34,7 @@ public final class ExtensionBeanRegistrar implements BeanDefinitionRegistryPostP
     static final String POINT_ATTRIBUTE = ExtensionBeanRegistrar.class.getName() + ".point";
 
     /** Creates the registrar. */
-    public ExtensionBeanRegistrar() {
+    ExtensionBeanRegistrar() {
     }
 
     /** The name of the router bean of {@code point}. */
