@@ -66,9 +66,9 @@ class ExtensionPointsGuideTest {
             Tenant.builder("us").build());
 
     ExtensionRegistry extensions = ExtensionRegistry.builder(tenants)
-            .bind(ExtensionBinding.builder(ShippingFee.class, new PerKg("4.00")).build())                    // global default
-            .bind(ExtensionBinding.builder(ShippingFee.class, new PerKg("2.50")).tenants("apac").build())            // region
-            .bind(ExtensionBinding.builder(ShippingFee.class, new PerKg("1.80")).tenants("jp").build())              // country
+            .bind(ExtensionBinding.builder(ShippingFee.class, new PerKg("4.00")).build())                  // global default
+            .bind(ExtensionBinding.builder(ShippingFee.class, new PerKg("2.50")).tenants("apac").build())  // region
+            .bind(ExtensionBinding.builder(ShippingFee.class, new PerKg("1.80")).tenants("jp").build())    // country
             .bind(ExtensionBinding.builder(ShippingFee.class, new PerKg("1.20"))
                     .tenants("kr").priority(5).source("kr promotion").build())
             .build();
