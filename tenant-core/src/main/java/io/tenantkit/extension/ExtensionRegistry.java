@@ -316,13 +316,13 @@ public final class ExtensionRegistry implements AutoCloseable {
         @Override
         public void afterChange(TenantSnapshot previous, TenantSnapshot current) {
             synchronized (lock) {
-                if (generation.snapshot() == current) {
-                    return;
-                }
                 Generation in = incoming;
                 Generation g = generation;
-                publish(in != null && in.snapshot() == current ? in
-                        : GenerationBuilder.build(current, g.bindings, declaredPoints, unknownTenants, g.installed));
+                if (g.snapshot() != current) {
+                    publish(in != null && in.snapshot() == current ? in
+                            : GenerationBuilder.build(current, g.bindings, declaredPoints, unknownTenants, g.installed));
+                }
+                // Only now: a call for a tenant of the new snapshot reads this field before the published generation.
                 incoming = null;
             }
         }
