@@ -67,8 +67,8 @@ final class FeeScenario {
 
     private static List<FeeCalculator> chain(int index) {
         List<FeeCalculator> chain = new ArrayList<>();
-        for (int i = index; i >= 0; i = TENANTS.parentIndexOf(i)) {
-            FeeCalculator bound = BINDINGS.get(TENANTS.get(i).id());
+        for (Tenant t : TENANTS.lineage(TENANTS.all().get(index).id())) {
+            FeeCalculator bound = BINDINGS.get(t.id());
             if (bound != null) {
                 chain.add(bound);
             }

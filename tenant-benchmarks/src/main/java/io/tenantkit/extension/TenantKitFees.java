@@ -28,7 +28,7 @@ final class TenantKitFees {
     /** Core only: a registry over the scenario's tenants, bound from the annotations. */
     static ExtensionRegistry registry() {
         return ExtensionRegistry.builder(new TenantRegistry(FeeScenario.TENANTS))
-                .bindAnnotated(Fees.JP, Fees.APAC, Fees.GLOBAL)
+                .bindAll(ExtensionBinding.annotated(Fees.JP).build()).bindAll(ExtensionBinding.annotated(Fees.APAC).build()).bindAll(ExtensionBinding.annotated(Fees.GLOBAL).build())
                 .build();
     }
 

@@ -42,17 +42,17 @@ final class ScaleExtensions {
     /** The bindings for {@code sites} sites: 3 global, 8 per region, one per tenth site. */
     static List<ExtensionBinding<?>> bindings(int sites) {
         List<ExtensionBinding<?>> bindings = new ArrayList<>();
-        bindings.add(ExtensionBinding.global(Fee.class, amount -> amount * 5 / 100));
-        bindings.add(ExtensionBinding.global(Kyc.class, () -> List.of("government-id")));
-        bindings.add(ExtensionBinding.global(Payout.class, () -> "international-wire"));
+        bindings.add(ExtensionBinding.builder(Fee.class, amount -> amount * 5 / 100).build());
+        bindings.add(ExtensionBinding.builder(Kyc.class, () -> List.of("government-id")).build());
+        bindings.add(ExtensionBinding.builder(Payout.class, () -> "international-wire").build());
         for (int r = 0; r < ScaleTenants.REGIONS; r++) {
             int percent = 2 + r % 4;
-            bindings.add(ExtensionBinding.to(Fee.class, amount -> amount * percent / 100, "region-" + r));
+            bindings.add(ExtensionBinding.builder(Fee.class, amount -> amount * percent / 100).tenants("region-" + r).build());
         }
         for (int i = 0; i < sites; i += 10) {
             String site = String.format(Locale.ROOT, "site-%05d", i);
             List<String> documents = List.of("national-id-" + i);
-            bindings.add(ExtensionBinding.to(Kyc.class, () -> documents, site));
+            bindings.add(ExtensionBinding.builder(Kyc.class, () -> documents).tenants(site).build());
         }
         return bindings;
     }

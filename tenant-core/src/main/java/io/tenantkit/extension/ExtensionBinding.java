@@ -1,10 +1,8 @@
 package io.tenantkit.extension;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -20,9 +18,9 @@ import org.jspecify.annotations.Nullable;
  * are the same object.
  *
  * <pre>{@code
- * ExtensionBinding.global(FeePolicy.class, new StandardFeePolicy());
- * ExtensionBinding.to(FeePolicy.class, new JpFeePolicy(), "jp");
+ * ExtensionBinding.builder(FeePolicy.class, new StandardFeePolicy()).build();                  // global default
  * ExtensionBinding.builder(FeePolicy.class, new ApacFeePolicy()).tenants("apac").priority(5).source("site-apac").build();
+ * ExtensionBinding.annotated(new JpFeePolicy()).build();                                      // from @Extension
  * }</pre>
  *
  * @param <T> the extension point
@@ -50,87 +48,13 @@ public final class ExtensionBinding<T> {
         return new Builder<>(point, implementation);
     }
 
-    /** {@code implementation} as the global default of {@code point}, priority 0. */
-    public static <T> ExtensionBinding<T> global(Class<T> point, T implementation) {
-        return builder(point, implementation).build();
-    }
-
-    /** {@code implementation} bound to the given tenants (countries or regions), priority 0. */
-    public static <T> ExtensionBinding<T> to(Class<T> point, T implementation, String... tenants) {
-        return builder(point, implementation).tenants(tenants).build();
-    }
-
     /**
-     * Bindings for every {@link ExtensionPoint} interface {@code implementation} implements, with the
-     * tenants and priority of its {@link Extension @Extension} annotation (global when absent).
-     *
-     * @throws IllegalArgumentException if the class implements no extension point
+     * Starts the bindings that {@code implementation}'s {@link Extension @Extension} annotation declares:
+     * one per {@link ExtensionPoint} interface its class implements, with the annotation's tenants and
+     * priority (global, priority 0, without the annotation). Each is made with {@link #builder}.
      */
-    public static List<ExtensionBinding<?>> annotated(Object implementation) {
-        return annotated(implementation, implementation.getClass(), List.of(), null);
-    }
-
-    /**
-     * Like {@link #annotated(Object)}, for frameworks: reads the annotation from
-     * {@code implementationType} (the class behind a proxy), binds to {@code defaultTenants} when the
-     * annotation names no tenant (a tenant module's tenant), and records {@code source} for messages.
-     *
-     * @throws IllegalArgumentException if {@code implementationType} implements no extension point or
-     *         {@code implementation} is not an instance of one of them
-     */
-    public static List<ExtensionBinding<?>> annotated(Object implementation, Class<?> implementationType,
-            Collection<TenantId> defaultTenants, @Nullable String source) {
-        Objects.requireNonNull(implementation, "implementation");
-        List<Class<?>> points = pointsOf(implementationType);
-        if (points.isEmpty()) {
-            throw new IllegalArgumentException(implementationType.getName()
-                    + " implements no interface annotated @ExtensionPoint, so it cannot be bound as an extension.");
-        }
-        Extension annotation = implementationType.getAnnotation(Extension.class);
-        List<ExtensionBinding<?>> bindings = new ArrayList<>(points.size());
-        for (Class<?> point : points) {
-            bindings.add(annotatedBinding(point, implementation, implementationType, annotation, defaultTenants, source));
-        }
-        return List.copyOf(bindings);
-    }
-
-    /** The interfaces annotated {@link ExtensionPoint} that {@code type} implements, directly or inherited. */
-    public static List<Class<?>> pointsOf(Class<?> type) {
-        Set<Class<?>> found = new LinkedHashSet<>();
-        Set<Class<?>> seen = new LinkedHashSet<>();
-        Deque<Class<?>> todo = new ArrayDeque<>();
-        todo.add(type);
-        while (!todo.isEmpty()) {
-            Class<?> c = todo.poll();
-            if (!seen.add(c)) {
-                continue;
-            }
-            if (c.isInterface() && c.isAnnotationPresent(ExtensionPoint.class)) {
-                found.add(c);
-            }
-            Collections.addAll(todo, c.getInterfaces());
-            if (c.getSuperclass() != null) {
-                todo.add(c.getSuperclass());
-            }
-        }
-        return List.copyOf(found);
-    }
-
-    private static <T> ExtensionBinding<T> annotatedBinding(Class<T> point, Object implementation, Class<?> type,
-            @Nullable Extension annotation, Collection<TenantId> defaultTenants, @Nullable String source) {
-        Builder<T> b = builder(point, point.cast(checkInstance(point, implementation))).implementationType(type);
-        if (annotation != null && annotation.tenants().length > 0) {
-            b.tenants(annotation.tenants());
-        } else {
-            b.tenants(defaultTenants);
-        }
-        if (annotation != null) {
-            b.priority(annotation.priority());
-        }
-        if (source != null) {
-            b.source(source);
-        }
-        return b.build();
+    public static Annotated annotated(Object implementation) {
+        return new Annotated(implementation);
     }
 
     private static Object checkInstance(Class<?> point, Object implementation) {
@@ -202,12 +126,8 @@ public final class ExtensionBinding<T> {
         private @Nullable String source;
 
         private Builder(Class<T> point, T implementation) {
-            this.point = Objects.requireNonNull(point, "point");
+            this.point = ExtensionPointIndex.check(Objects.requireNonNull(point, "point"));
             this.implementation = Objects.requireNonNull(implementation, "implementation");
-            if (!point.isInterface() || !point.isAnnotationPresent(ExtensionPoint.class)) {
-                throw new IllegalArgumentException(point.getName() + " is not an extension point: extension points are "
-                        + "interfaces annotated @" + ExtensionPoint.class.getName() + "; annotate it or bind to such an interface.");
-            }
             checkInstance(point, implementation);
             this.implementationType = implementation.getClass();
         }
@@ -249,6 +169,76 @@ public final class ExtensionBinding<T> {
         /** Builds the binding. */
         public ExtensionBinding<T> build() {
             return new ExtensionBinding<>(this);
+        }
+    }
+    /**
+     * Reads the bindings of one implementation from its {@link Extension @Extension} annotation; the
+     * options are for frameworks that know more than the annotation says.
+     */
+    public static final class Annotated {
+
+        private final Object implementation;
+        private Class<?> implementationType;
+        private Collection<TenantId> defaultTenants = List.of();
+        private @Nullable String source;
+
+        private Annotated(Object implementation) {
+            this.implementation = Objects.requireNonNull(implementation, "implementation");
+            this.implementationType = implementation.getClass();
+        }
+
+        /** The class to read the annotation from and to name in messages, when the implementation is a proxy for it. */
+        public Annotated implementationType(Class<?> type) {
+            this.implementationType = Objects.requireNonNull(type, "type");
+            return this;
+        }
+
+        /** The tenants to bind to when the annotation names none (a tenant module's), instead of the global level. */
+        public Annotated defaultTenants(Collection<TenantId> tenants) {
+            this.defaultTenants = List.copyOf(tenants);
+            return this;
+        }
+
+        /** Where the bindings come from (a bean name, a module), shown in messages. */
+        public Annotated source(String source) {
+            this.source = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
+         * One binding per extension point the implementation type implements.
+         *
+         * @throws IllegalArgumentException if it implements no extension point, or the implementation is
+         *         not an instance of one of them
+         */
+        public List<ExtensionBinding<?>> build() {
+            List<Class<?>> points = ExtensionPointIndex.implementedBy(implementationType);
+            if (points.isEmpty()) {
+                throw new IllegalArgumentException(implementationType.getName()
+                        + " implements no interface annotated @ExtensionPoint, so it cannot be bound as an extension.");
+            }
+            Extension annotation = implementationType.getAnnotation(Extension.class);
+            List<ExtensionBinding<?>> bindings = new ArrayList<>(points.size());
+            for (Class<?> point : points) {
+                bindings.add(binding(point, annotation));
+            }
+            return List.copyOf(bindings);
+        }
+
+        private <T> ExtensionBinding<T> binding(Class<T> point, @Nullable Extension annotation) {
+            Builder<T> b = builder(point, point.cast(checkInstance(point, implementation))).implementationType(implementationType);
+            if (annotation != null && annotation.tenants().length > 0) {
+                b.tenants(annotation.tenants());
+            } else {
+                b.tenants(defaultTenants);
+            }
+            if (annotation != null) {
+                b.priority(annotation.priority());
+            }
+            if (source != null) {
+                b.source(source);
+            }
+            return b.build();
         }
     }
 }

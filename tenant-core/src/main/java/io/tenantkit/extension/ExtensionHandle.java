@@ -7,7 +7,6 @@ import java.util.function.Predicate;
 
 import io.tenantkit.context.TenantContext;
 import io.tenantkit.tenant.Tenant;
-import io.tenantkit.tenant.TenantId;
 import io.tenantkit.tenant.TenantSnapshot;
 
 import org.jspecify.annotations.Nullable;
@@ -22,27 +21,34 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>{@link #current()} costs a thread-local read, a volatile read of the dispatch array and an array read:
- * no string, no reflection, no allocation, no logging. The table is replaced whole when tenants or
- * bindings change, and each call reads it once, so a call never sees a half-built table. Without a
- * current tenant every method throws {@link io.tenantkit.context.MissingTenantException}: TenantKit
- * never falls back to a default tenant.
+ * no string, no reflection, no allocation, no logging. Every call is answered from one generation of the
+ * registry, the one built for the snapshot its tenant came from (see {@link ExtensionRegistry}), so calls
+ * of several points for one tenant never mix old and new tables. Without a current tenant every method
+ * throws {@link io.tenantkit.context.MissingTenantException}: TenantKit never falls back to a default tenant.
+ *
+ * <p>To combine the implementations that apply to a tenant, use {@link #all()}, the short-circuiting
+ * {@link #firstNonNull}, {@link #anyMatch} and {@link #allMatch}, which allocate nothing, or
+ * {@link #reduce} with a reducer of your own.
  *
  * @param <T> the extension point
  */
 public final class ExtensionHandle<T> {
 
+    private final ExtensionRegistry registry;
     private final Class<T> point;
     private final boolean optional;
     private final String what;
-    private volatile Table table;
+    private volatile PointTable table;
     /** {@code table.dispatch}, read by {@link #current()} without going through the table. */
     private volatile @Nullable Object[] dispatch;
 
-    ExtensionHandle(Class<T> point, Table table) {
+    ExtensionHandle(ExtensionRegistry registry, Class<T> point, PointTable table) {
+        this.registry = registry;
         this.point = point;
         this.optional = point.getAnnotation(ExtensionPoint.class).optional();
         this.what = "extension point " + point.getName();
-        publish(table);
+        this.table = table;
+        this.dispatch = table.dispatch;
     }
 
     /** The extension point interface. */
@@ -56,7 +62,7 @@ public final class ExtensionHandle<T> {
      *
      * @throws io.tenantkit.context.MissingTenantException if no tenant is current
      * @throws ExtensionResolutionException if none answers (only possible for an optional point, a
-     *         tenant that is not active, or a tenant unknown to the table)
+     *         tenant that is not active, or a tenant that is not declared)
      */
     public T current() {
         return answerFor(TenantContext.currentOrNull());
@@ -67,13 +73,20 @@ public final class ExtensionHandle<T> {
      * optional points).
      *
      * @throws io.tenantkit.context.MissingTenantException if no tenant is current
-     * @throws ExtensionResolutionException if the tenant is unknown to the table or the registry has no bindings yet
+     * @throws ExtensionResolutionException if the tenant is not declared or the registry has no bindings yet
      */
     @SuppressWarnings("unchecked")
     public @Nullable T currentOrNull() {
         Tenant tenant = TenantContext.currentOrNull();
-        Table t = table;
-        return (T) t.dispatch[index(tenant, t) + 1];
+        @Nullable Object[] d = dispatch;
+        if (tenant != null) {
+            int i = ((TenantSnapshot) d[0]).indexOfOwn(tenant);
+            if (i >= 0) {
+                return (T) d[i + 1];
+            }
+        }
+        Slot slot = slow(tenant);
+        return (T) slot.table.dispatch[slot.index + 1];
     }
 
     /** The implementation that answers for {@code tenant}, whatever tenant is current (for jobs that fan out over tenants). */
@@ -82,14 +95,15 @@ public final class ExtensionHandle<T> {
     }
 
     /**
-     * The hot path of {@link #current()}: one field read, the snapshot check (the tenant's index is
-     * only valid in its own snapshot; another snapshot's tenant is looked up by id), one array read.
+     * The hot path of {@link #current()}: one field read, the check that the tenant is an instance of
+     * the snapshot the array was built for (a reference comparison; false for a superseded array), one
+     * array read. Anything else goes to the registry.
      */
     @SuppressWarnings("unchecked")
     private T answerFor(@Nullable Tenant tenant) {
         @Nullable Object[] d = dispatch;
         if (tenant != null) {
-            int i = ((TenantSnapshot) d[0]).indexOf(tenant);
+            int i = ((TenantSnapshot) d[0]).indexOfOwn(tenant);
             if (i >= 0) {
                 Object implementation = d[i + 1];
                 if (implementation != null) {
@@ -97,7 +111,12 @@ public final class ExtensionHandle<T> {
                 }
             }
         }
-        throw failure(tenant, table);
+        Slot slot = slow(tenant);
+        Object implementation = slot.table.dispatch[slot.index + 1];
+        if (implementation == null) {
+            throw failure(tenant, slot.generation);
+        }
+        return (T) implementation;
     }
 
     /**
@@ -107,15 +126,22 @@ public final class ExtensionHandle<T> {
      */
     @SuppressWarnings("unchecked")
     public List<T> all() {
-        Table t = table;
-        return (List<T>) t.lists[index(TenantContext.currentOrNull(), t)];
+        Tenant tenant = TenantContext.currentOrNull();
+        PointTable t = table;
+        if (tenant != null) {
+            int i = t.owner().indexOfOwn(tenant);
+            if (i >= 0) {
+                return (List<T>) t.lists[i];
+            }
+        }
+        Slot slot = slow(tenant);
+        return (List<T>) slot.table.lists[slot.index];
     }
 
     /** The first non-null result of {@code call} over {@link #all()}, or null; stops at the first. */
     @SuppressWarnings("unchecked")
     public <R> @Nullable R firstNonNull(Function<? super T, ? extends @Nullable R> call) {
-        Table t = table;
-        for (Object implementation : t.chains[index(TenantContext.currentOrNull(), t)]) {
+        for (Object implementation : chain()) {
             R result = call.apply((T) implementation);
             if (result != null) {
                 return result;
@@ -127,8 +153,7 @@ public final class ExtensionHandle<T> {
     /** Whether any of {@link #all()} matches; stops at the first match. */
     @SuppressWarnings("unchecked")
     public boolean anyMatch(Predicate<? super T> test) {
-        Table t = table;
-        for (Object implementation : t.chains[index(TenantContext.currentOrNull(), t)]) {
+        for (Object implementation : chain()) {
             if (test.test((T) implementation)) {
                 return true;
             }
@@ -139,8 +164,7 @@ public final class ExtensionHandle<T> {
     /** Whether all of {@link #all()} match; stops at the first miss. */
     @SuppressWarnings("unchecked")
     public boolean allMatch(Predicate<? super T> test) {
-        Table t = table;
-        for (Object implementation : t.chains[index(TenantContext.currentOrNull(), t)]) {
+        for (Object implementation : chain()) {
             if (!test.test((T) implementation)) {
                 return false;
             }
@@ -148,12 +172,8 @@ public final class ExtensionHandle<T> {
         return true;
     }
 
-    /** Applies a custom (or one of the standard) reducers to {@link #all()}. */
-    @SuppressWarnings("unchecked")
+    /** Applies {@code reducer} to {@link #all()}: for combinations the methods above do not cover. */
     public <R> R reduce(ExtensionReducer<T, R> reducer) {
-        if (reducer == (ExtensionReducer<?, ?>) Reducers.FIRST) {
-            return (R) current();
-        }
         return reducer.reduce(all());
     }
 
@@ -162,46 +182,63 @@ public final class ExtensionHandle<T> {
         return "ExtensionHandle[" + point.getName() + "]";
     }
 
-    void publish(Table next) {
+    /** Called by the registry, after it published the generation {@code next} belongs to. */
+    void publish(PointTable next) {
         // Each reader reads one of the two fields once, and each is consistent in itself.
         dispatch = next.dispatch;
         table = next;
     }
 
-    /** The index of {@code tenant} in {@code t}, or throws naming why there is none. */
-    private int index(@Nullable Tenant tenant, Table t) {
+    private Object[] chain() {
+        Tenant tenant = TenantContext.currentOrNull();
+        PointTable t = table;
+        if (tenant != null) {
+            int i = t.owner().indexOfOwn(tenant);
+            if (i >= 0) {
+                return t.chains[i];
+            }
+        }
+        Slot slot = slow(tenant);
+        return slot.table.chains[slot.index];
+    }
+
+    /** Where {@code tenant} is answered when the fast path cannot tell: asks the registry for its generation. */
+    private Slot slow(@Nullable Tenant tenant) {
         if (tenant == null) {
             throw TenantContext.missing(what);
         }
-        int i = t.snapshot.indexOf(tenant);
+        Generation g = registry.generationFor(tenant);
+        int i = g.indexOf(tenant);
         if (i < 0) {
-            throw failure(tenant, t);
+            throw failure(tenant, g);
         }
-        return i;
+        return new Slot(g, g.tables.get(point), i);
     }
 
-    private RuntimeException failure(@Nullable Tenant tenant, Table t) {
+    private RuntimeException failure(@Nullable Tenant tenant, Generation g) {
         if (tenant == null) {
             return TenantContext.missing(what);
         }
-        TenantId id = tenant.id();
-        if (!t.built) {
-            return new ExtensionResolutionException("Extension point " + point.getName() + " was called for tenant '" + id
-                    + "' before its implementations were registered (the ExtensionRegistry has no bindings yet). "
-                    + "Call extension points once the application has started, not from constructors or initialisers "
-                    + "that run while the implementations are being created.");
+        if (!g.installed) {
+            return new ExtensionResolutionException("Extension point " + point.getName() + " was called for tenant '"
+                    + tenant.id() + "' before any implementation was bound (the ExtensionRegistry has no bindings yet). "
+                    + "Call extension points once the implementations are bound, not from constructors or initialisers "
+                    + "that run while they are being created.");
         }
-        int i = t.snapshot.indexOf(tenant);
+        int i = g.indexOf(tenant);
         if (i < 0) {
-            return new ExtensionResolutionException("Tenant '" + id + "' is not declared in the tenant snapshot the table of "
-                    + "extension point " + point.getName() + " was built from, so no implementation is chosen for it. "
-                    + "Declare the tenant in the TenantRegistry (the table is rebuilt on every change) and resolve it "
-                    + "from the registry again.");
+            return new ExtensionResolutionException("Tenant '" + tenant.id() + "' is not declared in the tenant snapshot "
+                    + "extension point " + point.getName() + " answers from, so no implementation is chosen for it. "
+                    + "Declare the tenant in the TenantRegistry and resolve it from the registry again.");
         }
-        Tenant known = t.snapshot.get(i);
+        Tenant known = g.tenants.get(i);
         return new ExtensionResolutionException("Extension point " + point.getName() + " has no implementation for tenant '"
-                + id + "' (" + known.status() + (optional ? ", the point is optional" : "") + "). Bind one to '" + id
-                + "' or to one of its parents, or add a global default (an implementation bound to no tenant)"
+                + known.id() + "' (" + known.status() + (optional ? ", the point is optional" : "") + "). Bind one to '"
+                + known.id() + "' or to one of its parents, or add a global default (an implementation bound to no tenant)"
                 + (optional ? ", or use currentOrNull()/all() where absence is expected." : "."));
+    }
+
+    /** A table of the generation that answers a tenant, and the tenant's index in it. */
+    private record Slot(Generation generation, PointTable table, int index) {
     }
 }

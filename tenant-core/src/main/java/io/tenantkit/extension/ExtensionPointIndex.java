@@ -6,8 +6,13 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,11 +20,12 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The extension points a class path declares, as listed by the TenantKit annotation processor: it
- * writes the binary name of every {@link ExtensionPoint @ExtensionPoint} interface it compiles to
- * {@value #RESOURCE}, one per line, in each jar. Lets a framework route and validate points that no
- * implementation on the class path serves (the Spring starter does), so that taking away the last
- * module implementing a point is a validation result, not a missing bean.
+ * Finds extension points, for frameworks: those a class path declares, as listed by the TenantKit
+ * annotation processor (it writes the binary name of every {@link ExtensionPoint @ExtensionPoint}
+ * interface it compiles to {@value #RESOURCE}, one per line, in each jar), and those a class implements.
+ * The index lets a framework route and validate points that no implementation on the class path serves
+ * (the Spring starter does), so that taking away the last module implementing a point is a validation
+ * result, not a missing bean.
  */
 public final class ExtensionPointIndex {
 
@@ -71,6 +77,46 @@ public final class ExtensionPointIndex {
         } catch (ClassNotFoundException | LinkageError e) {
             return null;
         }
-        return type.isInterface() && type.isAnnotationPresent(ExtensionPoint.class) ? type : null;
+        return isPoint(type) ? type : null;
+    }
+
+    /** The interfaces annotated {@link ExtensionPoint} that {@code type} implements, directly or inherited. */
+    public static List<Class<?>> implementedBy(Class<?> type) {
+        Set<Class<?>> found = new LinkedHashSet<>();
+        Set<Class<?>> seen = new HashSet<>();
+        Deque<Class<?>> todo = new ArrayDeque<>();
+        todo.add(type);
+        while (!todo.isEmpty()) {
+            Class<?> c = todo.poll();
+            if (!seen.add(c)) {
+                continue;
+            }
+            if (isPoint(c)) {
+                found.add(c);
+            }
+            Collections.addAll(todo, c.getInterfaces());
+            if (c.getSuperclass() != null) {
+                todo.add(c.getSuperclass());
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /** Whether {@code type} is an extension point: an interface annotated {@link ExtensionPoint}. */
+    static boolean isPoint(Class<?> type) {
+        return type.isInterface() && type.isAnnotationPresent(ExtensionPoint.class);
+    }
+
+    /**
+     * Returns {@code point} if it is an extension point.
+     *
+     * @throws IllegalArgumentException naming the rule otherwise
+     */
+    static <P extends Class<?>> P check(P point) {
+        if (!isPoint(point)) {
+            throw new IllegalArgumentException(point.getName() + " is not an extension point: extension points are "
+                    + "interfaces annotated @" + ExtensionPoint.class.getName() + "; annotate it or use such an interface.");
+        }
+        return point;
     }
 }

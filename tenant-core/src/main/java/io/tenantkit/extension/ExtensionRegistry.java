@@ -2,15 +2,13 @@ package io.tenantkit.extension;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantId;
@@ -23,23 +21,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binds extension implementations to tenants and keeps, per extension point, an immutable dispatch
- * table for the current tenant snapshot (tenant index → implementation, and → ordered
- * implementations).
+ * Binds extension implementations to tenants and answers, per extension point, from immutable
+ * dispatch tables (tenant index → implementation, and → ordered implementations).
  *
  * <pre>{@code
  * ExtensionRegistry extensions = ExtensionRegistry.builder(tenants)
- *         .bind(ExtensionBinding.global(FeePolicy.class, new StandardFeePolicy()))
- *         .bind(ExtensionBinding.to(FeePolicy.class, new JpFeePolicy(), "jp"))
+ *         .bind(ExtensionBinding.builder(FeePolicy.class, new StandardFeePolicy()).build())
+ *         .bind(ExtensionBinding.builder(FeePolicy.class, new JpFeePolicy()).tenants("jp").build())
  *         .build();
  * ExtensionHandle<FeePolicy> fees = extensions.handle(FeePolicy.class);
  * }</pre>
  *
- * <p>Tables are rebuilt and validated whenever the tenant registry or the bindings change, and
- * published only when valid: a change that fails validation throws {@link ExtensionValidationException}
- * and changes nothing (a tenant registry change is vetoed). Binding changes hold tenant changes off
- * ({@link TenantRegistry#withSnapshot}), so each is validated against the snapshot its tables are
- * published for. Calls in flight keep using the table they read. Thread-safe.
+ * <p><b>Generations.</b> The tenant snapshot, the bindings and the table of every point are built and
+ * validated together as one generation, and published whole: a call is answered from the generation
+ * built for the snapshot its {@link Tenant} came from, so it sees the tenants and every point's table
+ * all old or all new, never a mix. A tenant change is built (and may be vetoed) before the
+ * {@link TenantRegistry} swaps its snapshot, and from that instant tenants of the new snapshot are
+ * answered from its generation; tenants of the snapshot just replaced keep being answered from theirs
+ * while calls for them are in flight, until the next tenant change. A tenant of an older snapshot is
+ * looked up by id in the current generation. A change that fails validation throws
+ * {@link ExtensionValidationException} and changes nothing (a tenant change is vetoed). Thread-safe.
  */
 public final class ExtensionRegistry implements AutoCloseable {
 
@@ -52,16 +53,26 @@ public final class ExtensionRegistry implements AutoCloseable {
     private final Listener listener = new Listener();
     // Guarded by lock.
     private final Set<Class<?>> declaredPoints = new LinkedHashSet<>();
-    private List<ExtensionBinding<?>> bindings = List.of();
-    private long version;
-    private @Nullable State pending;
-    private volatile @Nullable State state;
+    /** The published generation. Written under lock. */
+    private volatile Generation generation;
+    /** The generation built for a tenant snapshot being installed, from its veto check until it is published. Written under lock. */
+    private volatile @Nullable Generation incoming;
 
-    private ExtensionRegistry(TenantRegistry tenants, UnknownTenantPolicy unknownTenants, Set<Class<?>> points) {
+    private ExtensionRegistry(TenantRegistry tenants, UnknownTenantPolicy unknownTenants, Set<Class<?>> points,
+            List<ExtensionBinding<?>> bindings) {
         this.tenants = tenants;
         this.unknownTenants = unknownTenants;
         this.declaredPoints.addAll(points);
-        tenants.addListener(listener);
+        synchronized (lock) {
+            tenants.addListener(listener);
+            try {
+                this.generation = GenerationBuilder.build(tenants.snapshot(), bindings, declaredPoints, unknownTenants,
+                        !bindings.isEmpty() || !points.isEmpty());
+            } catch (RuntimeException e) {
+                tenants.removeListener(listener);
+                throw e;
+            }
+        }
     }
 
     /** Starts a registry over the tenants of {@code tenants}. */
@@ -71,8 +82,7 @@ public final class ExtensionRegistry implements AutoCloseable {
 
     /**
      * The handle of {@code point}, created on first request. Requesting a handle declares the point:
-     * later rebuilds validate it. A handle obtained before the registry is {@linkplain #isActive()
-     * active} fails closed until it is.
+     * later builds validate it.
      *
      * @throws IllegalArgumentException if {@code point} is not an interface annotated {@link ExtensionPoint}
      */
@@ -82,24 +92,24 @@ public final class ExtensionRegistry implements AutoCloseable {
         if (existing != null) {
             return (ExtensionHandle<T>) existing;
         }
-        checkPoint(point);
+        ExtensionPointIndex.check(point);
         synchronized (lock) {
             existing = handles.get(point);
             if (existing != null) {
                 return (ExtensionHandle<T>) existing;
             }
-            // No version bump: a table built before this for the pending snapshot stays publishable;
-            // the new point gets an empty table now and is validated from the next build on.
             declaredPoints.add(point);
-            ExtensionHandle<T> created = new ExtensionHandle<>(point, tableOf(state, point));
+            // Same tenants, same bindings: the other tables stay as they are, so nothing is superseded.
+            Generation g = generation.withPoint(point);
+            generation = g;
+            Generation in = incoming;
+            if (in != null) {
+                incoming = in.withPoint(point);
+            }
+            ExtensionHandle<T> created = new ExtensionHandle<>(this, point, g.tables.get(point));
             handles.put(point, created);
             return created;
         }
-    }
-
-    /** Whether bindings were installed ({@link Builder#build()}, or a first bind/replace after {@link Builder#buildInactive()}). */
-    public boolean isActive() {
-        return state != null;
     }
 
     /**
@@ -112,33 +122,27 @@ public final class ExtensionRegistry implements AutoCloseable {
     }
 
     /**
-     * Adds bindings and rebuilds once; activates an inactive registry.
+     * Adds bindings and rebuilds once.
      *
      * @throws ExtensionValidationException if the result does not validate; nothing changes then
      */
     public void bindAll(Collection<? extends ExtensionBinding<?>> added) {
+        List<ExtensionBinding<?>> checked = copy(added);
         change(current -> {
             List<ExtensionBinding<?>> next = new ArrayList<>(current);
-            for (ExtensionBinding<?> b : added) {
-                next.add(Objects.requireNonNull(b, "binding"));
-            }
+            next.addAll(checked);
             return next;
         });
     }
 
     /**
-     * Replaces all bindings and rebuilds; activates an inactive registry.
+     * Replaces all bindings and rebuilds.
      *
      * @throws ExtensionValidationException if the result does not validate; nothing changes then
      */
     public void replaceBindings(Collection<? extends ExtensionBinding<?>> all) {
-        change(current -> {
-            List<ExtensionBinding<?>> next = new ArrayList<>(all.size());
-            for (ExtensionBinding<?> b : all) {
-                next.add(Objects.requireNonNull(b, "binding"));
-            }
-            return next;
-        });
+        List<ExtensionBinding<?>> checked = copy(all);
+        change(current -> checked);
     }
 
     /**
@@ -148,66 +152,63 @@ public final class ExtensionRegistry implements AutoCloseable {
      * @throws ExtensionValidationException if the result does not validate; nothing changes then
      */
     public boolean unbind(ExtensionBinding<?> binding) {
-        return change(current -> {
-            List<ExtensionBinding<?>> next = new ArrayList<>(current);
-            return next.removeIf(b -> b == binding) ? next : null;
-        });
+        synchronized (lock) {
+            if (generation.bindings.stream().noneMatch(b -> b == binding)) {
+                return false;
+            }
+            change(current -> {
+                List<ExtensionBinding<?>> next = new ArrayList<>(current);
+                next.removeIf(b -> b == binding);
+                return next;
+            });
+            return true;
+        }
     }
 
     /** The bindings, in registration order. */
     public List<ExtensionBinding<?>> bindings() {
-        synchronized (lock) {
-            return bindings;
-        }
+        return generation.bindings;
     }
 
     /** The extension points known: declared, requested as handles, or bound; ordered by name. */
     public List<Class<?>> points() {
-        Set<Class<?>> all = new TreeSet<>(Comparator.comparing(Class::getName));
-        synchronized (lock) {
-            all.addAll(declaredPoints);
-            State s = state;
-            if (s != null) {
-                all.addAll(s.points().keySet());
-            }
-        }
-        return List.copyOf(all);
+        return List.copyOf(generation.points.keySet());
     }
 
     /** Warnings of the last build (bindings to unknown tenants ignored under {@link UnknownTenantPolicy#WARN}). */
     public List<String> warnings() {
-        State s = state;
-        return s == null ? List.of() : s.warnings();
+        return generation.warnings;
     }
 
     /**
      * Which implementation answers {@code point} for {@code tenant}, and the chain that led there.
      *
      * @throws io.tenantkit.tenant.UnknownTenantException if the tenant is not declared
-     * @throws IllegalStateException if the registry is not active
+     * @throws IllegalArgumentException if {@code point} is not an extension point
      */
     public ExtensionResolution explain(TenantId tenant, Class<?> point) {
-        State s = requireState();
-        Tenant t = s.snapshot().require(tenant);
-        return resolution(s, t, index(s, point));
+        Generation g = generation;
+        Tenant t = g.snapshot().require(tenant);
+        PointBindings bindings = g.points.get(point);
+        return resolution(g, t, bindings != null ? bindings : new PointBindings(ExtensionPointIndex.check(point), g.tenants));
     }
 
     /** How every point resolves for every tenant of the current snapshot. */
     public ResolutionMatrix matrix() {
-        State s = requireState();
-        List<Class<?>> points = List.copyOf(s.points().keySet());
-        List<ExtensionResolution> resolutions = new ArrayList<>(s.snapshot().size() * points.size());
-        List<TenantId> ids = new ArrayList<>(s.snapshot().size());
-        for (Tenant t : s.snapshot().all()) {
+        Generation g = generation;
+        List<Class<?>> points = List.copyOf(g.points.keySet());
+        List<ExtensionResolution> resolutions = new ArrayList<>(g.tenants.size() * points.size());
+        List<TenantId> ids = new ArrayList<>(g.tenants.size());
+        for (Tenant t : g.snapshot().all()) {
             ids.add(t.id());
             for (Class<?> point : points) {
-                resolutions.add(resolution(s, t, s.points().get(point)));
+                resolutions.add(resolution(g, t, g.points.get(point)));
             }
         }
         return new ResolutionMatrix(ids, points, resolutions);
     }
 
-    /** Stops following the tenant registry. Handles keep their last tables. */
+    /** Stops following the tenant registry. Handles keep answering from the last generation. */
     @Override
     public void close() {
         tenants.removeListener(listener);
@@ -215,117 +216,113 @@ public final class ExtensionRegistry implements AutoCloseable {
 
     @Override
     public String toString() {
-        State s = state;
-        return "ExtensionRegistry[" + (s == null ? "inactive" : s.points().size() + " points, " + s.bindings().size()
-                + " bindings, " + s.snapshot().size() + " tenants") + "]";
+        Generation g = generation;
+        return "ExtensionRegistry[" + g.points.size() + " points, " + g.bindings.size() + " bindings, " + g.tenants.size()
+                + " tenants]";
+    }
+
+    // --- the slow path of handles ---
+
+    /**
+     * The generation that answers {@code tenant}: the one built for its snapshot (the published one, the
+     * one it replaced, or the one being installed), else the published one, which looks it up by id.
+     */
+    Generation generationFor(Tenant tenant) {
+        // Read before the published one: it is cleared only after its successor is published.
+        Generation in = incoming;
+        Generation g = generation;
+        if (g.owns(tenant)) {
+            return g;
+        }
+        Generation previous = g.previous();
+        if (previous != null && previous.owns(tenant)) {
+            return previous;
+        }
+        return in != null && in.owns(tenant) ? in : g;
     }
 
     // --- building and publishing; all under lock ---
 
     /**
-     * Applies {@code edit} to the bindings (null: nothing to change) and rebuilds. Holds the tenant
-     * registry's changes off first, then this registry's lock, the order a tenant change takes them in
-     * (its listener runs under the first and takes the second): a tenant change cannot come between
-     * validating against a snapshot and publishing the tables, where it would be validated against the
-     * old bindings and then published with the new ones.
-     *
-     * @return whether the bindings changed
+     * Applies {@code edit} to the bindings and publishes the result, validated for the published
+     * snapshot and, while a tenant change is under way, for its incoming snapshot too.
      */
-    private boolean change(Function<List<ExtensionBinding<?>>, @Nullable List<ExtensionBinding<?>>> edit) {
-        return tenants.withSnapshot(snapshot -> {
-            synchronized (lock) {
-                List<ExtensionBinding<?>> next = edit.apply(bindings);
-                if (next == null) {
-                    return false;
-                }
-                State built = Resolver.build(snapshot, next, declaredPoints, unknownTenants, version + 1);
-                bindings = List.copyOf(next);
-                version++;
-                publish(built);
-                return true;
-            }
-        });
+    private void change(UnaryOperator<List<ExtensionBinding<?>>> edit) {
+        synchronized (lock) {
+            Generation current = generation;
+            List<ExtensionBinding<?>> next = edit.apply(current.bindings);
+            Generation in = incoming;
+            Generation built = GenerationBuilder.build(current.snapshot(), next, declaredPoints, unknownTenants, true);
+            Generation builtIncoming = in == null ? null
+                    : GenerationBuilder.build(in.snapshot(), next, declaredPoints, unknownTenants, true);
+            publish(built);
+            incoming = builtIncoming;
+        }
     }
 
-    private void publish(State next) {
-        for (String warning : next.warnings()) {
+    /**
+     * Publishes {@code next}: supersedes the tables of the published generation first (a call that meets
+     * one from now on asks {@link #generationFor}), then the one volatile write that makes {@code next}
+     * current, then hands each handle its new table for the fast path.
+     */
+    private void publish(Generation next) {
+        Generation current = generation;
+        Generation linked = next.after(current);
+        for (String warning : linked.warnings) {
             log.warn(warning);
         }
-        state = next;
-        pending = null;
+        current.supersede();
+        generation = linked;
         for (ExtensionHandle<?> h : handles.values()) {
-            h.publish(tableOf(next, h.point()));
+            h.publish(linked.tables.get(h.point()));
         }
     }
 
-    private static Table tableOf(@Nullable State s, Class<?> point) {
-        if (s == null) {
-            return Table.UNBUILT;
-        }
-        Table table = s.tables().get(point);
-        if (table != null) {
-            return table;
-        }
-        // A point first requested after the last build: no bindings yet, validated at the next build.
-        return new PointIndex(point, s.snapshot()).table();
+    private static ExtensionResolution resolution(Generation g, Tenant t, PointBindings bindings) {
+        int i = g.snapshot().indexOf(t);
+        return new ExtensionResolution(t.id(), t.status(), bindings.point, g.tenants.lineage(i), bindings.candidates(i));
     }
 
-    private State requireState() {
-        State s = state;
-        if (s == null) {
-            throw new IllegalStateException("The ExtensionRegistry has no bindings yet; bind implementations first.");
+    private static List<ExtensionBinding<?>> copy(Collection<? extends ExtensionBinding<?>> bindings) {
+        List<ExtensionBinding<?>> out = new ArrayList<>(bindings.size());
+        for (ExtensionBinding<?> b : bindings) {
+            out.add(Objects.requireNonNull(b, "binding"));
         }
-        return s;
+        return out;
     }
 
-    private static PointIndex index(State s, Class<?> point) {
-        PointIndex index = s.points().get(point);
-        return index != null ? index : new PointIndex(checkPoint(point), s.snapshot());
-    }
-
-    private static ExtensionResolution resolution(State s, Tenant t, PointIndex index) {
-        int i = s.snapshot().indexOf(t);
-        List<TenantId> lineage = new ArrayList<>(4);
-        for (int j = i; j >= 0; j = s.snapshot().parentIndexOf(j)) {
-            lineage.add(s.snapshot().get(j).id());
-        }
-        return new ExtensionResolution(t.id(), t.status(), index.point, lineage, index.candidates(i));
-    }
-
-    private static Class<?> checkPoint(Class<?> point) {
-        if (!point.isInterface() || !point.isAnnotationPresent(ExtensionPoint.class)) {
-            throw new IllegalArgumentException(point.getName() + " is not an extension point: extension points are "
-                    + "interfaces annotated @" + ExtensionPoint.class.getName() + ".");
-        }
-        return point;
-    }
-
-    /** Rebuilds the tables for each tenant snapshot before it is published, and publishes them after. */
+    /** Builds each tenant snapshot's generation before it is installed (a failure vetoes it), and publishes it after. */
     private final class Listener implements TenantRegistryListener {
 
         @Override
         public void beforeChange(TenantSnapshot current, TenantSnapshot next) {
             synchronized (lock) {
-                if (state == null) {
-                    return;
+                Generation g = generation;
+                incoming = GenerationBuilder.build(next, g.bindings, declaredPoints, unknownTenants, g.installed);
+            }
+        }
+
+        @Override
+        public void changeRejected(TenantSnapshot current, TenantSnapshot rejected) {
+            synchronized (lock) {
+                Generation in = incoming;
+                if (in != null && in.snapshot() == rejected) {
+                    incoming = null;
                 }
-                pending = Resolver.build(next, bindings, declaredPoints, unknownTenants, version);
             }
         }
 
         @Override
         public void afterChange(TenantSnapshot previous, TenantSnapshot current) {
             synchronized (lock) {
-                State s = state;
-                if (s == null || (s.snapshot() == current && s.version() == version)) {
-                    return;
+                Generation in = incoming;
+                Generation g = generation;
+                if (g.snapshot() != current) {
+                    publish(in != null && in.snapshot() == current ? in
+                            : GenerationBuilder.build(current, g.bindings, declaredPoints, unknownTenants, g.installed));
                 }
-                State p = pending;
-                if (p != null && p.snapshot() == current && p.version() == version) {
-                    publish(p);
-                } else {
-                    publish(Resolver.build(current, bindings, declaredPoints, unknownTenants, version));
-                }
+                // Only now: a call for a tenant of the new snapshot reads this field before the published generation.
+                incoming = null;
             }
         }
     }
@@ -348,28 +345,15 @@ public final class ExtensionRegistry implements AutoCloseable {
             return this;
         }
 
-        /** Adds bindings. */
+        /** Adds bindings (such as those {@link ExtensionBinding#annotated(Object)} reads). */
         public Builder bindAll(Collection<? extends ExtensionBinding<?>> added) {
             added.forEach(this::bind);
             return this;
         }
 
-        /** Adds {@code implementation} for {@code point}: global when no tenant is given. */
-        public <T> Builder bind(Class<T> point, T implementation, String... tenantIds) {
-            return bind(ExtensionBinding.builder(point, implementation).tenants(tenantIds).build());
-        }
-
-        /** Adds the bindings {@link ExtensionBinding#annotated(Object)} reads from each implementation's {@link Extension} annotation. */
-        public Builder bindAnnotated(Object... implementations) {
-            for (Object implementation : implementations) {
-                bindings.addAll(ExtensionBinding.annotated(implementation));
-            }
-            return this;
-        }
-
-        /** Declares a point, so that the build validates it even if nothing is bound to it. */
+        /** Declares a point, so that every build validates it even if nothing is bound to it. */
         public Builder point(Class<?> point) {
-            points.add(checkPoint(point));
+            points.add(ExtensionPointIndex.check(point));
             return this;
         }
 
@@ -380,31 +364,15 @@ public final class ExtensionRegistry implements AutoCloseable {
         }
 
         /**
-         * Builds, validates and activates the registry; it follows the tenant registry from now on.
+         * Builds and validates the registry; it follows the tenant registry from now on. Built with neither
+         * bindings nor declared points, the registry waits for its bindings (frameworks bind them once the
+         * implementations exist): until the first {@code bind}, {@code bindAll} or {@code replaceBindings},
+         * which validates, every call fails closed saying so.
          *
          * @throws ExtensionValidationException if the bindings do not validate
          */
         public ExtensionRegistry build() {
-            ExtensionRegistry registry = buildInactive();
-            try {
-                registry.replaceBindings(bindings);
-            } catch (RuntimeException e) {
-                registry.close();
-                throw e;
-            }
-            return registry;
-        }
-
-        /**
-         * Builds a registry without installing the bindings yet, for frameworks that hand out handles
-         * before the implementations exist (the Spring starter). It becomes active, validated, with
-         * the first {@link ExtensionRegistry#bindAll} (which adds to the bindings given to this builder)
-         * or {@link ExtensionRegistry#replaceBindings}. It follows the tenant registry from now on.
-         */
-        public ExtensionRegistry buildInactive() {
-            ExtensionRegistry registry = new ExtensionRegistry(tenants, unknownTenants, points);
-            registry.bindings = List.copyOf(bindings);
-            return registry;
+            return new ExtensionRegistry(tenants, unknownTenants, points, List.copyOf(bindings));
         }
     }
 }

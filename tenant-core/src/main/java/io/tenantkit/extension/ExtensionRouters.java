@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExtensionRouters {
 
-    /** The suffix of generated router class names. */
+    /** The suffix of the router class names the annotation processor generates and {@link #create} looks for. */
     public static final String SUFFIX = "_TenantRouter";
 
     private static final Logger log = LoggerFactory.getLogger(ExtensionRouters.class);
@@ -65,7 +65,7 @@ public final class ExtensionRouters {
      * @throws java.lang.reflect.InaccessibleObjectException if the point is in a named module whose
      *         package is not open to TenantKit
      */
-    public static <T> T proxy(ExtensionHandle<T> handle) {
+    static <T> T proxy(ExtensionHandle<T> handle) {
         Class<T> point = handle.point();
         Object proxy = Proxy.newProxyInstance(point.getClassLoader(), new Class<?>[] {point, ExtensionRouter.class},
                 new Routing(handle, accessibleMethods(point)));

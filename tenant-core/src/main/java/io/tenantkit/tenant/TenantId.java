@@ -1,5 +1,8 @@
 package io.tenantkit.tenant;
 
+import java.util.Collection;
+import java.util.stream.Collectors;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +22,8 @@ public record TenantId(String value) implements Comparable<TenantId> {
 
     /** The rule every id follows, as shown in error messages. */
     public static final String RULE = "[a-z0-9][a-z0-9_-]{0," + (MAX_LENGTH - 1) + "}";
+
+    private static final int MAX_LISTED = 20;
 
     /**
      * Validates {@code value}.
@@ -54,6 +59,18 @@ public record TenantId(String value) implements Comparable<TenantId> {
     @Override
     public String toString() {
         return value;
+    }
+
+    /**
+     * {@code ids} for a message, in their order: comma-separated, {@code none} when empty, and after the
+     * first 20 {@code ... (n in all)}, so that a message about 10,000 tenants stays readable.
+     */
+    public static String list(Collection<TenantId> ids) {
+        if (ids.isEmpty()) {
+            return "none";
+        }
+        String listed = ids.stream().limit(MAX_LISTED).map(TenantId::value).collect(Collectors.joining(", "));
+        return ids.size() > MAX_LISTED ? listed + ", ... (" + ids.size() + " in all)" : listed;
     }
 
     private static @Nullable String problemWith(@Nullable String value) {

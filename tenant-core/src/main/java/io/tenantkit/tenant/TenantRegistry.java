@@ -1,27 +1,23 @@
 package io.tenantkit.tenant;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * Holds the current {@link TenantSnapshot} and replaces it atomically. Readers never lock: they read
  * one volatile reference and then work on an immutable snapshot. Changes are serialised; listeners
- * may veto a change before it happens ({@link TenantRegistryListener#beforeChange}), and
- * {@link #withSnapshot} holds changes off while a component derives state from the snapshot.
+ * build what they derive from the next snapshot before it is installed and may veto it
+ * ({@link TenantRegistryListener#beforeChange}).
  */
 public final class TenantRegistry {
 
     private final Object changeLock = new Object();
     private final List<TenantRegistryListener> listeners = new CopyOnWriteArrayList<>();
     private volatile TenantSnapshot snapshot;
-    // Guarded by changeLock: the snapshot a change is about to install while listeners' beforeChange run.
-    private @Nullable TenantSnapshot incoming;
 
     /** A registry starting with {@code initial}. */
     public TenantRegistry(TenantSnapshot initial) {
@@ -40,20 +36,28 @@ public final class TenantRegistry {
 
     /**
      * Replaces the snapshot with {@code next}: listeners' {@code beforeChange} first (any of them may
-     * veto by throwing, and then nothing changes), then the swap, then their {@code afterChange}.
+     * veto by throwing: those that had prepared hear {@code changeRejected}, and nothing changes), then
+     * the swap, then their {@code afterChange}.
      */
     public void replace(TenantSnapshot next) {
         Objects.requireNonNull(next, "next");
         synchronized (changeLock) {
             TenantSnapshot current = snapshot;
-            TenantSnapshot outer = incoming;
-            incoming = next;
-            try {
-                for (TenantRegistryListener listener : listeners) {
+            List<TenantRegistryListener> prepared = new ArrayList<>(listeners.size());
+            for (TenantRegistryListener listener : listeners) {
+                try {
                     listener.beforeChange(current, next);
+                } catch (RuntimeException veto) {
+                    for (TenantRegistryListener p : prepared) {
+                        try {
+                            p.changeRejected(current, next);
+                        } catch (RuntimeException e) {
+                            veto.addSuppressed(e);
+                        }
+                    }
+                    throw veto;
                 }
-            } finally {
-                incoming = outer;
+                prepared.add(listener);
             }
             snapshot = next;
             RuntimeException failure = null;
@@ -80,26 +84,6 @@ public final class TenantRegistry {
             TenantSnapshot next = Objects.requireNonNull(change.apply(snapshot), "change returned null");
             replace(next);
             return next;
-        }
-    }
-
-    /**
-     * Calls {@code action} with the current snapshot and holds changes off until it returns, so that no
-     * change comes between reading the snapshot and publishing what was derived from it. For state that
-     * listeners rebuild on every change but that also changes for reasons of its own (the extension
-     * registry's bindings): {@code action} and the listeners' callbacks never interleave.
-     *
-     * @throws IllegalStateException if called from a listener's {@code beforeChange}, where the snapshot
-     *         is about to be replaced
-     */
-    public <R> R withSnapshot(Function<? super TenantSnapshot, ? extends R> action) {
-        synchronized (changeLock) {
-            if (incoming != null) {
-                throw new IllegalStateException("withSnapshot was called from a TenantRegistryListener's beforeChange, "
-                        + "while the snapshot is about to change to " + incoming + "; what it derived from the current "
-                        + "snapshot would be stale at once. Do this work in afterChange, or outside the listener.");
-            }
-            return action.apply(snapshot);
         }
     }
 

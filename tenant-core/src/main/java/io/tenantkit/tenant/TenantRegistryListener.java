@@ -14,6 +14,13 @@ public interface TenantRegistryListener {
     default void beforeChange(TenantSnapshot current, TenantSnapshot next) {
     }
 
+    /**
+     * Called when a listener after this one vetoed {@code rejected}, after this one's {@code beforeChange}
+     * accepted it: drop what was built for it. {@code current} stays. Should not throw.
+     */
+    default void changeRejected(TenantSnapshot current, TenantSnapshot rejected) {
+    }
+
     /** Called after {@code current} replaced {@code previous}. Should not throw. */
     void afterChange(TenantSnapshot previous, TenantSnapshot current);
 }

@@ -126,7 +126,7 @@ public final class TenantSnapshot {
     }
 
     /** The tenant at {@code index}. */
-    public Tenant get(int index) {
+    Tenant get(int index) {
         return tenants[index];
     }
 
@@ -168,8 +168,18 @@ public final class TenantSnapshot {
         return tenant.owner == this ? tenant.index : indexOf(tenant.id());
     }
 
+    /**
+     * The index of {@code tenant} if it is this snapshot's own instance (one that {@link #all()},
+     * {@link #find} or {@link #require} handed out), else -1, even when a tenant with its id is
+     * declared here: a reference check and a field read, for tables built for this very snapshot
+     * (extension dispatch answers a tenant from the tables of the snapshot it came from).
+     */
+    public int indexOfOwn(Tenant tenant) {
+        return tenant.owner == this ? tenant.index : -1;
+    }
+
     /** The index of the parent of the tenant at {@code index}, or -1 if it has none. */
-    public int parentIndexOf(int index) {
+    int parentIndexOf(int index) {
         return parentIndex[index];
     }
 

@@ -100,10 +100,10 @@ class AtomicRebuildTest {
 
     private static List<ExtensionBinding<?>> generation(int g) {
         return List.of(
-                ExtensionBinding.global(FeePolicy.class, Fixtures.fee("global/" + g, 10)),
-                ExtensionBinding.to(FeePolicy.class, Fixtures.fee("apac/" + g, 8), "apac"),
-                ExtensionBinding.to(FeePolicy.class, Fixtures.fee("jp/" + g, 5), "jp"),
-                ExtensionBinding.to(FeePolicy.class, Fixtures.fee("us/" + g, 7), "us"),
-                ExtensionBinding.to(FeePolicy.class, Fixtures.fee("de/" + g, 6), "de"));
+                ExtensionBinding.builder(FeePolicy.class, Fixtures.fee("global/" + g, 10)).build(),
+                ExtensionBinding.builder(FeePolicy.class, Fixtures.fee("apac/" + g, 8)).tenants("apac").build(),
+                ExtensionBinding.builder(FeePolicy.class, Fixtures.fee("jp/" + g, 5)).tenants("jp").build(),
+                ExtensionBinding.builder(FeePolicy.class, Fixtures.fee("us/" + g, 7)).tenants("us").build(),
+                ExtensionBinding.builder(FeePolicy.class, Fixtures.fee("de/" + g, 6)).tenants("de").build());
     }
 }

@@ -16,7 +16,7 @@ class ExtensionBindingTest {
 
     @Test
     void aBindingWithoutTenantsIsTheGlobalDefault() {
-        ExtensionBinding<FeePolicy> binding = ExtensionBinding.global(FeePolicy.class, Fixtures.fee("default", 10));
+        ExtensionBinding<FeePolicy> binding = ExtensionBinding.builder(FeePolicy.class, Fixtures.fee("default", 10)).build();
 
         assertThat(binding.isGlobal()).isTrue();
         assertThat(binding.tenants()).isEmpty();
@@ -28,15 +28,15 @@ class ExtensionBindingTest {
     @Test
     void tenantIdsAreValidated() {
         assertThatExceptionOfType(InvalidTenantIdException.class)
-                .isThrownBy(() -> ExtensionBinding.to(FeePolicy.class, Fixtures.fee("x", 1), "JP"));
+                .isThrownBy(() -> ExtensionBinding.builder(FeePolicy.class, Fixtures.fee("x", 1)).tenants("JP").build());
     }
 
     @Test
     void onlyAnnotatedInterfacesCanBeBound() {
         assertThatExceptionOfType(IllegalArgumentException.class)
-                .isThrownBy(() -> ExtensionBinding.global(Runnable.class, () -> { }))
+                .isThrownBy(() -> ExtensionBinding.builder(Runnable.class, () -> { }).build())
                 .withMessage("java.lang.Runnable is not an extension point: extension points are interfaces annotated "
-                        + "@io.tenantkit.extension.ExtensionPoint; annotate it or bind to such an interface.");
+                        + "@io.tenantkit.extension.ExtensionPoint; annotate it or use such an interface.");
     }
 
     @Test
@@ -45,14 +45,14 @@ class ExtensionBindingTest {
         Class<Object> point = (Class) FeePolicy.class;
 
         assertThatExceptionOfType(IllegalArgumentException.class)
-                .isThrownBy(() -> ExtensionBinding.global(point, "not a fee policy"))
+                .isThrownBy(() -> ExtensionBinding.builder(point, "not a fee policy").build())
                 .withMessage("java.lang.String does not implement extension point io.tenantkit.extension.FeePolicy; "
                         + "bind an instance of the point.");
     }
 
     @Test
     void annotatedBindsEveryPointTheClassImplements() {
-        List<ExtensionBinding<?>> bindings = ExtensionBinding.annotated(new JpKycAndPayout());
+        List<ExtensionBinding<?>> bindings = ExtensionBinding.annotated(new JpKycAndPayout()).build();
 
         assertThat(bindings.stream().<Class<?>>map(ExtensionBinding::point).toList()).containsExactlyInAnyOrder(KycPolicy.class, PayoutRouter.class);
         assertThat(bindings).allSatisfy(b -> {
@@ -65,9 +65,10 @@ class ExtensionBindingTest {
     void annotationTenantsOverrideTheModuleTenantsAndAnUnannotatedClassTakesThem() {
         List<TenantId> module = List.of(TenantId.of("us"));
 
-        assertThat(ExtensionBinding.annotated(new JpKycAndPayout(), JpKycAndPayout.class, module, "module us"))
+        assertThat(ExtensionBinding.annotated(new JpKycAndPayout()).defaultTenants(module).source("module us").build())
                 .allSatisfy(b -> assertThat(b.tenants()).containsExactly(TenantId.of("jp")));
-        assertThat(ExtensionBinding.annotated(Fixtures.fee("plain", 1), Fixtures.Fee.class, module, "module us"))
+        assertThat(ExtensionBinding.annotated(Fixtures.fee("plain", 1)).implementationType(Fixtures.Fee.class).defaultTenants(module)
+                .source("module us").build())
                 .singleElement().satisfies(b -> {
                     assertThat(b.tenants()).containsExactly(TenantId.of("us"));
                     assertThat(b.describe()).isEqualTo("io.tenantkit.extension.Fixtures$Fee (module us)");
@@ -76,14 +77,14 @@ class ExtensionBindingTest {
 
     @Test
     void aClassImplementingNoPointCannotBeBoundByAnnotation() {
-        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> ExtensionBinding.annotated("text"))
+        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> ExtensionBinding.annotated("text").build())
                 .withMessage("java.lang.String implements no interface annotated @ExtensionPoint, so it cannot be bound as an extension.");
     }
 
     @Test
     void pointsAreFoundThroughSuperclassesAndSuperinterfaces() {
-        assertThat(ExtensionBinding.pointsOf(SubFee.class)).containsExactly(FeePolicy.class);
-        assertThat(ExtensionBinding.pointsOf(String.class)).isEmpty();
+        assertThat(ExtensionPointIndex.implementedBy(SubFee.class)).containsExactly(FeePolicy.class);
+        assertThat(ExtensionPointIndex.implementedBy(String.class)).isEmpty();
     }
 
     @Extension(tenants = "jp", priority = 3)

@@ -66,9 +66,9 @@ class ExtensionPointsGuideTest {
             Tenant.builder("us").build());
 
     ExtensionRegistry extensions = ExtensionRegistry.builder(tenants)
-            .bind(ShippingFee.class, new PerKg("4.00"))                    // global default
-            .bind(ShippingFee.class, new PerKg("2.50"), "apac")            // region
-            .bind(ShippingFee.class, new PerKg("1.80"), "jp")              // country
+            .bind(ExtensionBinding.builder(ShippingFee.class, new PerKg("4.00")).build())                  // global default
+            .bind(ExtensionBinding.builder(ShippingFee.class, new PerKg("2.50")).tenants("apac").build())  // region
+            .bind(ExtensionBinding.builder(ShippingFee.class, new PerKg("1.80")).tenants("jp").build())    // country
             .bind(ExtensionBinding.builder(ShippingFee.class, new PerKg("1.20"))
                     .tenants("kr").priority(5).source("kr promotion").build())
             .build();
@@ -99,9 +99,9 @@ class ExtensionPointsGuideTest {
     void bindingByAnnotation() {
         // tag::bind-annotated[]
         ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
-                .bind(ShippingFee.class, new PerKg("4.00"))
-                .bind(ShippingFee.class, new PerKg("1.80"), "jp")
-                .bindAnnotated(new JpSummerShipping())     // jp, priority 10: wins over priority 0
+                .bind(ExtensionBinding.builder(ShippingFee.class, new PerKg("4.00")).build())
+                .bind(ExtensionBinding.builder(ShippingFee.class, new PerKg("1.80")).tenants("jp").build())
+                .bindAll(ExtensionBinding.annotated(new JpSummerShipping()).build())     // jp, priority 10: wins over priority 0
                 .build();
         // end::bind-annotated[]
         assertThat(TenantContext.supplyAs(jp, () -> registry.handle(ShippingFee.class).current().fee(BigDecimal.TEN))).isZero();
@@ -127,7 +127,7 @@ class ExtensionPointsGuideTest {
     void validationNamesWhatIsMissing() {
         // tag::validate[]
         ExtensionRegistry.Builder noDefault = ExtensionRegistry.builder(tenants)
-                .bind(ShippingFee.class, new PerKg("2.50"), "apac");
+                .bind(ExtensionBinding.builder(ShippingFee.class, new PerKg("2.50")).tenants("apac").build());
 
         assertThatExceptionOfType(ExtensionValidationException.class).isThrownBy(noDefault::build)
                 .withMessageContaining("ShippingFee has no implementation for active tenant us. Bind an implementation "
@@ -156,7 +156,7 @@ class ExtensionPointsGuideTest {
     @Test
     void optionalPoints() {
         ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
-                .bind(LocalPayoutRail.class, () -> "zengin", "jp").build();
+                .bind(ExtensionBinding.builder(LocalPayoutRail.class, () -> "zengin").tenants("jp").build()).build();
         ExtensionHandle<LocalPayoutRail> rails = registry.handle(LocalPayoutRail.class);
         TenantContext.runAs(us, () -> {
             // tag::optional-call[]
@@ -171,10 +171,10 @@ class ExtensionPointsGuideTest {
     void changesAtRuntime() {
         // tag::rebuild[]
         tenants.update(s -> s.with(Tenant.builder("de").build()));    // de gets the global default at once
-        extensions.bind(ExtensionBinding.to(ShippingFee.class, new PerKg("3.00"), "de"));
+        extensions.bind(ExtensionBinding.builder(ShippingFee.class, new PerKg("3.00")).tenants("de").build());
 
         assertThatExceptionOfType(ExtensionValidationException.class)     // a tie: rejected, nothing changes
-                .isThrownBy(() -> extensions.bind(ExtensionBinding.to(ShippingFee.class, new PerKg("3.10"), "de")));
+                .isThrownBy(() -> extensions.bind(ExtensionBinding.builder(ShippingFee.class, new PerKg("3.10")).tenants("de").build()));
         // end::rebuild[]
         Tenant de = tenants.require(TenantId.of("de"));
         assertThat(TenantContext.supplyAs(de, () -> extensions.handle(ShippingFee.class).current().fee(BigDecimal.ONE)))

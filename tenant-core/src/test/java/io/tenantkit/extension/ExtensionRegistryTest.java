@@ -39,9 +39,9 @@ class ExtensionRegistryTest {
     @Test
     void resolutionFallsBackFromTenantToRegionToGlobalDefault() {
         ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
-                .bind(FeePolicy.class, fee("default", 10))
-                .bind(FeePolicy.class, fee("apac", 8), "apac")
-                .bind(FeePolicy.class, fee("jp", 5), "jp")
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("default", 10)).build())
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("apac", 8)).tenants("apac").build())
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("jp", 5)).tenants("jp").build())
                 .build();
 
         assertThat(feeNameFor(registry, "jp")).isEqualTo("jp");
@@ -52,8 +52,8 @@ class ExtensionRegistryTest {
     @Test
     void oneBindingMayServeSeveralTenants() {
         ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
-                .bind(FeePolicy.class, fee("default", 10))
-                .bind(FeePolicy.class, fee("asia", 5), "jp", "kr")
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("default", 10)).build())
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("asia", 5)).tenants("jp", "kr").build())
                 .build();
 
         assertThat(feeNameFor(registry, "jp")).isEqualTo("asia");
@@ -64,9 +64,9 @@ class ExtensionRegistryTest {
     @Test
     void higherPriorityAnswersFirstWithinALevelButNeverBeatsANearerLevel() {
         ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
-                .bind(FeePolicy.class, fee("default", 10))
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("default", 10)).build())
                 .bind(ExtensionBinding.builder(FeePolicy.class, fee("default-promo", 0)).priority(100).build())
-                .bind(FeePolicy.class, fee("jp", 5), "jp")
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("jp", 5)).tenants("jp").build())
                 .bind(ExtensionBinding.builder(FeePolicy.class, fee("jp-promo", 1)).tenants("jp").priority(10).build())
                 .build();
 
@@ -81,7 +81,7 @@ class ExtensionRegistryTest {
     @Test
     void aPointWithoutImplementationForAnActiveTenantIsRejectedNamingPointAndTenants() {
         ExtensionRegistry.Builder builder = ExtensionRegistry.builder(tenants)
-                .bind(FeePolicy.class, fee("apac", 8), "apac");
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("apac", 8)).tenants("apac").build());
 
         assertThatExceptionOfType(ExtensionValidationException.class).isThrownBy(builder::build)
                 .withMessage("Invalid extension bindings (1 problem):\n - Extension point io.tenantkit.extension.FeePolicy "
@@ -109,7 +109,7 @@ class ExtensionRegistryTest {
                 Tenant.builder("de").status(TenantStatus.SUSPENDED).build());
 
         ExtensionRegistry registry = ExtensionRegistry.builder(withSuspended)
-                .bind(FeePolicy.class, fee("apac", 8), "apac")
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("apac", 8)).tenants("apac").build())
                 .build();
 
         assertThat(registry.explain(TenantId.of("de"), FeePolicy.class).answer()).isEmpty();
@@ -118,7 +118,7 @@ class ExtensionRegistryTest {
     @Test
     void twoImplementationsAtTheSameLevelAndPriorityAreRejectedNamingBothClasses() {
         ExtensionRegistry.Builder builder = ExtensionRegistry.builder(tenants)
-                .bind(FeePolicy.class, fee("default", 10))
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("default", 10)).build())
                 .bind(ExtensionBinding.builder(FeePolicy.class, fee("jp-a", 5)).tenants("jp").source("module a").build())
                 .bind(ExtensionBinding.builder(FeePolicy.class, fee("jp-b", 6))
                         .tenants("jp").build());
@@ -134,7 +134,7 @@ class ExtensionRegistryTest {
     @Test
     void twoGlobalDefaultsAtTheSamePriorityAreRejected() {
         ExtensionRegistry.Builder builder = ExtensionRegistry.builder(tenants)
-                .bind(FeePolicy.class, fee("a", 10))
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("a", 10)).build())
                 .bind(ExtensionBinding.builder(FeePolicy.class, fee("b", 10)).implementationType(String.class).build());
 
         assertThatExceptionOfType(ExtensionValidationException.class).isThrownBy(builder::build)
@@ -145,14 +145,14 @@ class ExtensionRegistryTest {
     @Test
     void aBindingToAnUnknownTenantIsRejectedByDefault() {
         ExtensionRegistry.Builder builder = ExtensionRegistry.builder(tenants)
-                .bind(FeePolicy.class, fee("default", 10))
-                .bind(FeePolicy.class, fee("de", 4), "de");
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("default", 10)).build())
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("de", 4)).tenants("de").build());
 
         assertThatExceptionOfType(ExtensionValidationException.class).isThrownBy(builder::build)
                 .withMessage("Invalid extension bindings (1 problem):\n - Implementation io.tenantkit.extension.Fixtures$Fee "
                         + "of extension point io.tenantkit.extension.FeePolicy is bound to tenant 'de', which is not declared "
-                        + "(declared: apac, jp, kr, us). Declare the tenant, fix the binding, or set the unknown-tenant policy "
-                        + "to WARN to ignore such bindings.")
+                        + "(declared: apac, jp, kr, us). Declare the tenant, fix the binding, or choose UnknownTenantPolicy.WARN "
+                        + "to ignore such bindings.")
                 .satisfies(e -> assertThat(e.problems().get(0).kind()).isEqualTo(Kind.UNKNOWN_TENANT));
     }
 
@@ -160,8 +160,8 @@ class ExtensionRegistryTest {
     void aBindingToAnUnknownTenantIsOnlyAWarningWhenConfigured() {
         ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
                 .unknownTenants(UnknownTenantPolicy.WARN)
-                .bind(FeePolicy.class, fee("default", 10))
-                .bind(FeePolicy.class, fee("de", 4), "de", "jp")
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("default", 10)).build())
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("de", 4)).tenants("de", "jp").build())
                 .build();
 
         assertThat(registry.warnings()).containsExactly("Implementation io.tenantkit.extension.Fixtures$Fee of extension "
@@ -173,9 +173,9 @@ class ExtensionRegistryTest {
     @Test
     void everyProblemIsReportedAtOnce() {
         ExtensionRegistry.Builder builder = ExtensionRegistry.builder(tenants)
-                .bind(FeePolicy.class, fee("de", 4), "de")
-                .bind(KycPolicy.class, new Fixtures.Kyc(null, "id"))
-                .bind(KycPolicy.class, new Fixtures.Kyc(null, "passport"));
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("de", 4)).tenants("de").build())
+                .bind(ExtensionBinding.builder(KycPolicy.class, new Fixtures.Kyc(null, "id")).build())
+                .bind(ExtensionBinding.builder(KycPolicy.class, new Fixtures.Kyc(null, "passport")).build());
 
         assertThatExceptionOfType(ExtensionValidationException.class).isThrownBy(builder::build)
                 .satisfies(e -> assertThat(e.problems()).extracting(ExtensionProblem::kind)
@@ -187,7 +187,7 @@ class ExtensionRegistryTest {
     void anOptionalPointNeedsNoImplementation() {
         ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
                 .point(PayoutRouter.class)
-                .bind(PayoutRouter.class, () -> "MUFG", "jp")
+                .bind(ExtensionBinding.builder(PayoutRouter.class, () -> "MUFG").tenants("jp").build())
                 .build();
 
         assertThat(registry.explain(TenantId.of("us"), PayoutRouter.class).answer()).isEmpty();
@@ -197,7 +197,7 @@ class ExtensionRegistryTest {
     @Test
     void explainNamesTheAnsweringImplementationAndTheChain() {
         ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
-                .bind(FeePolicy.class, fee("default", 10))
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("default", 10)).build())
                 .bind(ExtensionBinding.builder(FeePolicy.class, fee("apac", 8)).tenants("apac").priority(3).source("site-apac").build())
                 .build();
 
@@ -220,9 +220,9 @@ class ExtensionRegistryTest {
     @Test
     void theMatrixCoversEveryTenantAndPoint() {
         ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
-                .bind(FeePolicy.class, fee("default", 10))
-                .bind(FeePolicy.class, fee("jp", 5), "jp")
-                .bind(PayoutRouter.class, () -> "MUFG", "jp")
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("default", 10)).build())
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("jp", 5)).tenants("jp").build())
+                .bind(ExtensionBinding.builder(PayoutRouter.class, () -> "MUFG").tenants("jp").build())
                 .build();
 
         ResolutionMatrix matrix = registry.matrix();
@@ -250,8 +250,8 @@ class ExtensionRegistryTest {
     void tablesAreRebuiltWhenTenantsChange() {
         ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
                 .unknownTenants(UnknownTenantPolicy.WARN)
-                .bind(FeePolicy.class, fee("default", 10))
-                .bind(FeePolicy.class, fee("de", 4), "de")
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("default", 10)).build())
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("de", 4)).tenants("de").build())
                 .build();
 
         tenants.update(s -> s.with(Tenant.builder("de").build()));
@@ -263,8 +263,8 @@ class ExtensionRegistryTest {
     @Test
     void aTenantChangeThatBreaksValidationIsVetoedAndChangesNothing() {
         ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
-                .bind(FeePolicy.class, fee("apac", 8), "apac")
-                .bind(FeePolicy.class, fee("us", 8), "us")
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("apac", 8)).tenants("apac").build())
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("us", 8)).tenants("us").build())
                 .build();
 
         assertThatExceptionOfType(ExtensionValidationException.class)
@@ -277,14 +277,14 @@ class ExtensionRegistryTest {
 
     @Test
     void bindingChangesRebuildAndABadOneChangesNothing() {
-        ExtensionRegistry registry = ExtensionRegistry.builder(tenants).bind(FeePolicy.class, fee("default", 10)).build();
-        ExtensionBinding<FeePolicy> jp = ExtensionBinding.to(FeePolicy.class, fee("jp", 5), "jp");
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants).bind(ExtensionBinding.builder(FeePolicy.class, fee("default", 10)).build()).build();
+        ExtensionBinding<FeePolicy> jp = ExtensionBinding.builder(FeePolicy.class, fee("jp", 5)).tenants("jp").build();
 
         registry.bind(jp);
         assertThat(feeNameFor(registry, "jp")).isEqualTo("jp");
 
         assertThatExceptionOfType(ExtensionValidationException.class)
-                .isThrownBy(() -> registry.bind(ExtensionBinding.to(FeePolicy.class, fee("jp-twin", 5), "jp")));
+                .isThrownBy(() -> registry.bind(ExtensionBinding.builder(FeePolicy.class, fee("jp-twin", 5)).tenants("jp").build()));
         assertThat(registry.bindings()).hasSize(2);
         assertThat(feeNameFor(registry, "jp")).isEqualTo("jp");
 
@@ -295,7 +295,7 @@ class ExtensionRegistryTest {
 
     @Test
     void bindingDuringATenantChangeCannotBypassTheVeto() throws Exception {
-        ExtensionRegistry registry = ExtensionRegistry.builder(tenants).bind(FeePolicy.class, fee("default", 10)).build();
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants).bind(ExtensionBinding.builder(FeePolicy.class, fee("default", 10)).build()).build();
         CountDownLatch inChange = new CountDownLatch(1);
         CountDownLatch proceed = new CountDownLatch(1);
         // Added after the extension registry's listener: holds the change between that listener's
@@ -311,7 +311,7 @@ class ExtensionRegistryTest {
             public void afterChange(TenantSnapshot previous, TenantSnapshot current) {
             }
         });
-        ExtensionBinding<FeePolicy> toKr = ExtensionBinding.to(FeePolicy.class, fee("kr", 7), "kr");
+        ExtensionBinding<FeePolicy> toKr = ExtensionBinding.builder(FeePolicy.class, fee("kr", 7)).tenants("kr").build();
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<TenantSnapshot> removeKr = threads.submit(() -> tenants.update(s -> s.without(TenantId.of("kr"))));
@@ -354,8 +354,8 @@ class ExtensionRegistryTest {
     @Test
     void aClosedRegistryNoLongerFollowsTheTenantRegistry() {
         ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
-                .bind(FeePolicy.class, fee("us", 8), "us")
-                .bind(FeePolicy.class, fee("apac", 8), "apac")
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("us", 8)).tenants("us").build())
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("apac", 8)).tenants("apac").build())
                 .build();
 
         registry.close();
@@ -367,7 +367,7 @@ class ExtensionRegistryTest {
     @Test
     void bindingsAreReadFromExtensionAnnotations() {
         ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
-                .bindAnnotated(new AnnotatedDefault(), new AnnotatedJp(), new AnnotatedJpPromo())
+                .bindAll(ExtensionBinding.annotated(new AnnotatedDefault()).build()).bindAll(ExtensionBinding.annotated(new AnnotatedJp()).build()).bindAll(ExtensionBinding.annotated(new AnnotatedJpPromo()).build())
                 .build();
 
         assertThat(feeNameFor(registry, "jp")).isEqualTo("jp-promo");
@@ -375,32 +375,30 @@ class ExtensionRegistryTest {
     }
 
     @Test
-    void anInactiveRegistryFailsClosedUntilBindingsArrive() {
-        ExtensionRegistry registry = ExtensionRegistry.builder(tenants).buildInactive();
+    void aRegistryWithoutBindingsFailsClosedUntilBindingsArrive() {
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants).build();
         ExtensionHandle<FeePolicy> handle = registry.handle(FeePolicy.class);
         Tenant jp = tenants.require(TenantId.of("jp"));
 
-        assertThat(registry.isActive()).isFalse();
         assertThatExceptionOfType(ExtensionResolutionException.class)
                 .isThrownBy(() -> TenantContext.runAs(jp, handle::current))
                 .withMessageStartingWith("Extension point io.tenantkit.extension.FeePolicy was called for tenant 'jp' before "
-                        + "its implementations were registered");
+                        + "any implementation was bound");
         assertThatExceptionOfType(ExtensionValidationException.class).isThrownBy(() -> registry.bindAll(List.of()))
                 .withMessageContaining("FeePolicy has no implementation for active tenants jp, kr, us.");
 
-        registry.bindAll(List.of(ExtensionBinding.global(FeePolicy.class, fee("default", 10))));
+        registry.bindAll(List.of(ExtensionBinding.builder(FeePolicy.class, fee("default", 10)).build()));
 
-        assertThat(registry.isActive()).isTrue();
         assertThat(TenantContext.supplyAs(jp, () -> handle.current().name())).isEqualTo("default");
     }
 
     @Test
     void onlyAnnotatedInterfacesAreExtensionPoints() {
-        ExtensionRegistry registry = ExtensionRegistry.builder(tenants).buildInactive();
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants).build();
 
         assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> registry.handle(Runnable.class))
                 .withMessage("java.lang.Runnable is not an extension point: extension points are interfaces annotated "
-                        + "@io.tenantkit.extension.ExtensionPoint.");
+                        + "@io.tenantkit.extension.ExtensionPoint; annotate it or use such an interface.");
     }
 
     @Extension

@@ -31,8 +31,8 @@ class ExtensionRoutersTest {
     @Test
     void theGeneratedRouterIsUsedWhenTheProcessorRan() {
         ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
-                .bind(FeePolicy.class, fee("default", 10))
-                .bind(FeePolicy.class, fee("jp", 5), "jp")
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("default", 10)).build())
+                .bind(ExtensionBinding.builder(FeePolicy.class, fee("jp", 5)).tenants("jp").build())
                 .build();
 
         FeePolicy router = ExtensionRouters.create(registry.handle(FeePolicy.class));
@@ -64,7 +64,7 @@ class ExtensionRoutersTest {
         };
         @SuppressWarnings("unchecked")
         Class<Formatter<Integer>> point = (Class<Formatter<Integer>>) (Class<?>) Formatter.class;
-        ExtensionRegistry registry = ExtensionRegistry.builder(tenants).bind(point, jpFormatter).build();
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants).bind(ExtensionBinding.builder(point, jpFormatter).build()).build();
 
         Formatter<Integer> router = ExtensionRouters.create(registry.handle(point));
 
@@ -87,10 +87,10 @@ class ExtensionRoutersTest {
             }
         }
         ExtensionRegistry registry = ExtensionRegistry.builder(tenants)
-                .bind(LocalPolicy.class, q -> "default " + q)
-                .bind(LocalPolicy.class, q -> {
+                .bind(ExtensionBinding.builder(LocalPolicy.class, q -> "default " + q).build())
+                .bind(ExtensionBinding.builder(LocalPolicy.class, q -> {
                     throw new IllegalArgumentException("jp rejects " + q);
-                }, "jp")
+                }).tenants("jp").build())
                 .build();
 
         LocalPolicy router = ExtensionRouters.create(registry.handle(LocalPolicy.class));
@@ -126,7 +126,7 @@ class ExtensionRoutersTest {
         interface Unprocessed {
             String answer();
         }
-        ExtensionRegistry registry = ExtensionRegistry.builder(tenants).bind(Unprocessed.class, () -> "42").build();
+        ExtensionRegistry registry = ExtensionRegistry.builder(tenants).bind(ExtensionBinding.builder(Unprocessed.class, () -> "42").build()).build();
         Logger logger = (Logger) LoggerFactory.getLogger(ExtensionRouters.class);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
@@ -148,7 +148,7 @@ class ExtensionRoutersTest {
     }
 
     private static <T> ExtensionBinding<T> global(Class<T> point, Object implementation) {
-        return ExtensionBinding.global(point, point.cast(implementation));
+        return ExtensionBinding.builder(point, point.cast(implementation)).build();
     }
 
     @Test

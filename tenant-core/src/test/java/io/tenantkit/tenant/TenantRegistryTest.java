@@ -6,11 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -97,52 +92,43 @@ class TenantRegistryTest {
     }
 
     @Test
-    void withSnapshotHoldsChangesOffUntilItReturns() throws Exception {
-        TenantRegistry registry = TenantRegistry.of(jp);
-        ExecutorService changer = Executors.newSingleThreadExecutor();
-        try {
-            List<String> seen = registry.withSnapshot(snapshot -> {
-                AtomicReference<Thread> thread = new AtomicReference<>();
-                Future<?> change = changer.submit(() -> {
-                    thread.set(Thread.currentThread());
-                    registry.replace(TenantSnapshot.of(jp, us));
-                });
-                while (!change.isDone() && (thread.get() == null || thread.get().getState() != Thread.State.BLOCKED)) {
-                    Thread.onSpinWait();
-                }
-                return List.of(String.valueOf(change.isDone()), String.valueOf(registry.snapshot() == snapshot));
-            });
-
-            assertThat(seen).as("change done, snapshot unchanged while the action ran").containsExactly("false", "true");
-            changer.shutdown();
-            assertThat(changer.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(registry.all()).containsExactly(jp, us);
-        } finally {
-            changer.shutdownNow();
-        }
-    }
-
-    @Test
-    void withSnapshotIsRefusedWhileListenersPrepareAChange() {
+    void listenersThatPreparedHearThatALaterListenerVetoedTheChange() {
         TenantRegistry registry = TenantRegistry.of(jp);
         TenantSnapshot before = registry.snapshot();
+        TenantSnapshot rejected = TenantSnapshot.of(us);
+        List<String> heard = new ArrayList<>();
         registry.addListener(new TenantRegistryListener() {
             @Override
             public void beforeChange(TenantSnapshot current, TenantSnapshot next) {
-                registry.withSnapshot(TenantSnapshot::size);
+                heard.add("prepared " + next);
+            }
+
+            @Override
+            public void changeRejected(TenantSnapshot current, TenantSnapshot next) {
+                heard.add("rejected " + next + ", still " + current);
             }
 
             @Override
             public void afterChange(TenantSnapshot previous, TenantSnapshot current) {
+                heard.add("changed");
+            }
+        });
+        registry.addListener((TenantRegistryListener) (previous, current) -> heard.add("second changed"));
+        registry.addListener(new TenantRegistryListener() {
+            @Override
+            public void beforeChange(TenantSnapshot current, TenantSnapshot next) {
+                throw new IllegalStateException("no us today");
+            }
+
+            @Override
+            public void afterChange(TenantSnapshot previous, TenantSnapshot current) {
+                heard.add("third changed");
             }
         });
 
-        assertThatIllegalStateException().isThrownBy(() -> registry.replace(TenantSnapshot.of(us)))
-                .withMessage("withSnapshot was called from a TenantRegistryListener's beforeChange, while the snapshot "
-                        + "is about to change to TenantSnapshot[us]; what it derived from the current snapshot would "
-                        + "be stale at once. Do this work in afterChange, or outside the listener.");
+        assertThatIllegalStateException().isThrownBy(() -> registry.replace(rejected)).withMessage("no us today");
         assertThat(registry.snapshot()).isSameAs(before);
-        assertThat(registry.withSnapshot(TenantSnapshot::size)).as("usable again after the vetoed change").isEqualTo(1);
+        assertThat(heard).containsExactly("prepared TenantSnapshot[us]", "rejected TenantSnapshot[us], still TenantSnapshot[jp]");
     }
 
     @Test

@@ -10,7 +10,6 @@ import static io.tenantkit.architecture.TenantKitArchitectureRules.STARTER_PACKA
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -39,13 +38,6 @@ class ArchitectureTests {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.tenantkit");
 
-    /**
-     * Known violation in code another change of issue 10 rewrites (ExtensionPointProcessor lower-cases without a
-     * locale); remove this exclusion once that change is merged.
-     */
-    private static final DescribedPredicate<JavaClass> PENDING_LOCALE_FIX =
-            JavaClass.Predicates.simpleName("ExtensionPointProcessor");
-
     @Test
     void theImportSeesBothModules() {
         assertThat(TENANTKIT.stream().map(JavaClass::getPackageName)).contains("io.tenantkit.tenant", "io.tenantkit.spring.autoconfigure");
@@ -73,7 +65,7 @@ class ArchitectureTests {
 
     @Test
     void caseConversionNamesALocale() {
-        CASE_CONVERSION_NAMES_A_LOCALE.check(TENANTKIT.that(DescribedPredicate.not(PENDING_LOCALE_FIX)));
+        CASE_CONVERSION_NAMES_A_LOCALE.check(TENANTKIT);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -33,6 +34,7 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 import io.tenantkit.extension.ExtensionPointIndex;
+import io.tenantkit.extension.ExtensionRouters;
 
 /**
  * Generates {@code <Name>_TenantRouter} for every interface annotated
@@ -90,7 +92,7 @@ public final class ExtensionPointProcessor extends AbstractProcessor {
             for (Element element : round.getElementsAnnotatedWith(annotation)) {
                 if (element.getKind() != ElementKind.INTERFACE) {
                     processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                            "@ExtensionPoint belongs on an interface; " + element + " is a " + element.getKind().toString().toLowerCase()
+                            "@ExtensionPoint belongs on an interface; " + element + " is a " + element.getKind().toString().toLowerCase(Locale.ROOT)
                                     + ". Declare the extension point as an interface.", element);
                 } else if (hiddenFromRouter(element)) {
                     processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
@@ -116,7 +118,7 @@ public final class ExtensionPointProcessor extends AbstractProcessor {
 
     private void generate(TypeElement point) {
         PackageElement pkg = processingEnv.getElementUtils().getPackageOf(point);
-        String simpleName = flatName(point) + "_TenantRouter";
+        String simpleName = flatName(point) + ExtensionRouters.SUFFIX;
         String pointType = point.getQualifiedName().toString() + typeArguments(point.getTypeParameters());
         StringBuilder src = new StringBuilder();
         if (!pkg.isUnnamed()) {

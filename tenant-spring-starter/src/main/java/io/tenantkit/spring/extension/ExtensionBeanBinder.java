@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.tenantkit.extension.ExtensionBinding;
+import io.tenantkit.extension.ExtensionPointIndex;
 import io.tenantkit.extension.ExtensionRegistry;
 import io.tenantkit.tenant.TenantId;
 
@@ -24,7 +25,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * {@link ExtensionRegistry}: to the tenants of its {@link io.tenantkit.extension.Extension @Extension}
  * annotation, else to those of its {@link TenantModule}, else as the global default. The registry
  * validates the result; an {@link io.tenantkit.extension.ExtensionValidationException} stops startup
- * and is explained by TenantKit's failure analyzer. Used by the TenantKit auto-configuration.
+ * and is explained by TenantKit's failure analyzer. Created by {@link ExtensionConfigurations}.
  */
 public final class ExtensionBeanBinder implements SmartInitializingSingleton, BeanFactoryAware {
 
@@ -34,7 +35,7 @@ public final class ExtensionBeanBinder implements SmartInitializingSingleton, Be
     private @Nullable ConfigurableListableBeanFactory beanFactory;
 
     /** A binder filling {@code registry}. */
-    public ExtensionBeanBinder(ExtensionRegistry registry) {
+    ExtensionBeanBinder(ExtensionRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 
@@ -54,7 +55,7 @@ public final class ExtensionBeanBinder implements SmartInitializingSingleton, Be
         for (String name : bf.getBeanDefinitionNames()) {
             Class<?> type = ExtensionBeanRegistrar.extensionType(bf, name);
             BeanDefinition definition = bf.getBeanDefinition(name);
-            if (type == null || !definition.isSingleton() || ExtensionBinding.pointsOf(type).isEmpty()) {
+            if (type == null || !definition.isSingleton() || ExtensionPointIndex.implementedBy(type).isEmpty()) {
                 continue;
             }
             Object bean = bf.getBean(name);
@@ -62,7 +63,7 @@ public final class ExtensionBeanBinder implements SmartInitializingSingleton, Be
             TenantModules.Module module = modules.moduleOf(target, definition, bf);
             List<TenantId> tenants = module == null ? List.of() : module.tenants();
             String source = "bean '" + name + "'" + (module == null ? "" : " of " + module.describe());
-            bindings.addAll(ExtensionBinding.annotated(bean, target, tenants, source));
+            bindings.addAll(ExtensionBinding.annotated(bean).implementationType(target).defaultTenants(tenants).source(source).build());
         }
         registry.bindAll(bindings);
         if (log.isInfoEnabled()) {

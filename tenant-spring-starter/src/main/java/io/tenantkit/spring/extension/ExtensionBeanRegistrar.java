@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.tenantkit.extension.ExtensionBinding;
 import io.tenantkit.extension.ExtensionHandle;
 import io.tenantkit.extension.ExtensionPointIndex;
 import io.tenantkit.extension.ExtensionRegistry;
@@ -26,8 +25,8 @@ import org.springframework.core.ResolvableType;
  * country's implementation) and an {@code ExtensionHandle<FeePolicy>} bean (for reducers). Both take
  * their handle from the {@link ExtensionRegistry} bean, which validates the point from then on: a point
  * whose last implementing module was taken away still gets its beans, so a required one fails
- * validation naming the tenants and an optional one answers {@code currentOrNull()} with null. Used by
- * the TenantKit auto-configuration.
+ * validation naming the tenants and an optional one answers {@code currentOrNull()} with null. Created by
+ * {@link ExtensionConfigurations}.
  */
 public final class ExtensionBeanRegistrar implements BeanDefinitionRegistryPostProcessor {
 
@@ -35,7 +34,7 @@ public final class ExtensionBeanRegistrar implements BeanDefinitionRegistryPostP
     static final String POINT_ATTRIBUTE = ExtensionBeanRegistrar.class.getName() + ".point";
 
     /** Creates the registrar. */
-    public ExtensionBeanRegistrar() {
+    ExtensionBeanRegistrar() {
     }
 
     /** The name of the router bean of {@code point}. */
@@ -75,7 +74,7 @@ public final class ExtensionBeanRegistrar implements BeanDefinitionRegistryPostP
         for (String name : beanFactory.getBeanDefinitionNames()) {
             Class<?> type = extensionType(beanFactory, name);
             if (type != null) {
-                points.addAll(ExtensionBinding.pointsOf(type));
+                points.addAll(ExtensionPointIndex.implementedBy(type));
             }
         }
         return points;

@@ -25,7 +25,7 @@ public final class ExtensionEndpointContributor implements TenantEndpointContrib
     private final ExtensionRegistry extensions;
 
     /** A contributor reading {@code extensions}. */
-    public ExtensionEndpointContributor(ExtensionRegistry extensions) {
+    ExtensionEndpointContributor(ExtensionRegistry extensions) {
         this.extensions = Objects.requireNonNull(extensions, "extensions");
     }
 

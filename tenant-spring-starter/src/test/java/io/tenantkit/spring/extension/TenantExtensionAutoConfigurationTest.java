@@ -233,9 +233,13 @@ class TenantExtensionAutoConfigurationTest {
     @Test
     void backsOffToTheApplicationsOwnRegistryAndAddsTheBeansToIt() {
         runner.withUserConfiguration(Shared.class, OwnRegistry.class).run(context -> {
-            assertThat(context).getBean(ExtensionRegistry.class).isSameAs(context.getBean("ownRegistry"));
-            assertThat(as(context, "us", context.getBean(Checkout.class)::ship)).isEqualTo("shipped by us code binding");
+            ExtensionRegistry own = context.getBean(ExtensionRegistry.class);
+            assertThat(own).isSameAs(context.getBean("ownRegistry"));
             assertThat(as(context, "jp", context.getBean(Checkout.class)::ship)).isEqualTo("shipped by standard post");
+
+            own.bind(ExtensionBinding.builder(ShippingPolicy.class, () -> "us code binding").tenants("us").build());
+
+            assertThat(as(context, "us", context.getBean(Checkout.class)::ship)).isEqualTo("shipped by us code binding");
         });
     }
 
@@ -301,9 +305,7 @@ class TenantExtensionAutoConfigurationTest {
     static class OwnRegistry {
         @Bean
         ExtensionRegistry ownRegistry(TenantRegistry tenants) {
-            return ExtensionRegistry.builder(tenants)
-                    .bind(ExtensionBinding.to(ShippingPolicy.class, () -> "us code binding", "us"))
-                    .buildInactive();
+            return ExtensionRegistry.builder(tenants).build();   // waits for its bindings: the beans
         }
     }
 

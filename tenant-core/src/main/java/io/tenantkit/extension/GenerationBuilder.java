@@ -14,29 +14,34 @@ import io.tenantkit.tenant.TenantSnapshot;
 
 import org.jspecify.annotations.Nullable;
 
-/** Builds and validates the {@link State} of a registry. Runs when tenants or bindings change, never per call. */
-final class Resolver {
+/**
+ * Builds and validates a {@link Generation}: sorts the bindings of every point by level and builds its
+ * dispatch table. Runs when tenants or bindings change, never per call.
+ */
+final class GenerationBuilder {
 
-    private static final Comparator<Class<?>> BY_NAME = Comparator.comparing(Class::getName);
+    static final Comparator<Class<?>> BY_NAME = Comparator.comparing(Class::getName);
 
-    private Resolver() {
+    private GenerationBuilder() {
     }
 
     /**
-     * Builds the state for {@code snapshot}, {@code bindings} and the declared {@code points}.
+     * Builds the generation for {@code snapshot}, {@code bindings} and the declared {@code points};
+     * validated unless {@code validate} is false (a registry whose bindings were not installed yet).
      *
      * @throws ExtensionValidationException naming every problem found
      */
-    static State build(TenantSnapshot snapshot, List<ExtensionBinding<?>> bindings, Collection<Class<?>> points,
-            UnknownTenantPolicy unknownTenants, long version) {
+    static Generation build(TenantSnapshot snapshot, List<ExtensionBinding<?>> bindings, Collection<Class<?>> points,
+            UnknownTenantPolicy unknownTenants, boolean validate) {
+        Lineages tenants = new Lineages(snapshot);
         List<ExtensionProblem> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        Map<Class<?>, PointIndex> indexes = new TreeMap<>(BY_NAME);
+        Map<Class<?>, PointBindings> byPoint = new TreeMap<>(BY_NAME);
         for (Class<?> point : points) {
-            indexes.put(point, new PointIndex(point, snapshot));
+            byPoint.put(point, new PointBindings(point, tenants));
         }
         for (ExtensionBinding<?> b : bindings) {
-            PointIndex index = indexes.computeIfAbsent(b.point(), p -> new PointIndex(p, snapshot));
+            PointBindings index = byPoint.computeIfAbsent(b.point(), p -> new PointBindings(p, tenants));
             if (b.isGlobal()) {
                 index.global.add(b);
             }
@@ -47,38 +52,38 @@ final class Resolver {
                 } else if (unknownTenants == UnknownTenantPolicy.FAIL) {
                     problems.add(new ExtensionProblem(ExtensionProblem.Kind.UNKNOWN_TENANT, b.point(), List.of(id),
                             List.of(b.describe()), unknownTenant(b, id, snapshot)
-                            + " Declare the tenant, fix the binding, or set the unknown-tenant policy to WARN to ignore such bindings."));
+                            + " Declare the tenant, fix the binding, or choose UnknownTenantPolicy.WARN to ignore such bindings."));
                 } else {
                     warnings.add(unknownTenant(b, id, snapshot) + " The binding is ignored for '" + id + "'.");
                 }
             }
         }
-        Map<Class<?>, Table> tables = new LinkedHashMap<>();
-        for (PointIndex index : indexes.values()) {
+        Map<Class<?>, PointTable> tables = new LinkedHashMap<>();
+        for (PointBindings index : byPoint.values()) {
             index.sort();
             checkTies(index, problems);
             checkResolved(index, problems);
             tables.put(index.point, index.table());
         }
-        if (!problems.isEmpty()) {
+        if (validate && !problems.isEmpty()) {
             throw new ExtensionValidationException(problems);
         }
-        return new State(snapshot, List.copyOf(bindings), indexes, tables, List.copyOf(warnings), version);
+        return new Generation(tenants, List.copyOf(bindings), byPoint, tables, List.copyOf(warnings), validate, null);
     }
 
     private static String unknownTenant(ExtensionBinding<?> b, TenantId id, TenantSnapshot snapshot) {
         return "Implementation " + b.describe() + " of extension point " + b.point().getName() + " is bound to tenant '"
-                + id + "', which is not declared (declared: " + ids(snapshot.all()) + ").";
+                + id + "', which is not declared (declared: " + TenantId.list(snapshot.all().stream().map(Tenant::id).toList()) + ").";
     }
 
-    private static void checkTies(PointIndex index, List<ExtensionProblem> problems) {
+    private static void checkTies(PointBindings index, List<ExtensionProblem> problems) {
         checkTies(index, index.global, null, problems);
-        for (int i = 0; i < index.snapshot.size(); i++) {
-            checkTies(index, index.level(i), index.snapshot.get(i).id(), problems);
+        for (int i = 0; i < index.tenants.size(); i++) {
+            checkTies(index, index.level(i), index.tenants.get(i).id(), problems);
         }
     }
 
-    private static void checkTies(PointIndex index, List<ExtensionBinding<?>> level, @Nullable TenantId at,
+    private static void checkTies(PointBindings index, List<ExtensionBinding<?>> level, @Nullable TenantId at,
             List<ExtensionProblem> problems) {
         for (int k = 1; k < level.size(); k++) {
             ExtensionBinding<?> a = level.get(k - 1);
@@ -94,46 +99,32 @@ final class Resolver {
         }
     }
 
-    private static void checkResolved(PointIndex index, List<ExtensionProblem> problems) {
+    private static void checkResolved(PointBindings index, List<ExtensionProblem> problems) {
         if (index.point.getAnnotation(ExtensionPoint.class).optional() || !index.global.isEmpty()) {
             return;
         }
         List<TenantId> unresolved = new ArrayList<>();
-        for (Tenant t : index.snapshot.active()) {
-            if (!resolves(index, index.snapshot.indexOf(t))) {
+        for (int i = 0; i < index.tenants.size(); i++) {
+            Tenant t = index.tenants.get(i);
+            if (t.isActive() && !resolves(index, i)) {
                 unresolved.add(t.id());
             }
         }
         if (!unresolved.isEmpty()) {
             problems.add(new ExtensionProblem(ExtensionProblem.Kind.UNRESOLVED, index.point, unresolved, List.of(),
                     "Extension point " + index.point.getName() + " has no implementation for active tenant"
-                            + (unresolved.size() == 1 ? " " : "s ") + ids(unresolved) + ". Bind an implementation to "
+                            + (unresolved.size() == 1 ? " " : "s ") + TenantId.list(unresolved) + ". Bind an implementation to "
                             + (unresolved.size() == 1 ? "it" : "each of them") + " or to a parent, or add a global default "
                             + "(an implementation bound to no tenant), or declare the point @ExtensionPoint(optional = true)."));
         }
     }
 
-    private static boolean resolves(PointIndex index, int tenantIndex) {
-        for (int i = tenantIndex; i >= 0; i = index.snapshot.parentIndexOf(i)) {
+    private static boolean resolves(PointBindings index, int tenantIndex) {
+        for (int i = tenantIndex; i >= 0; i = index.tenants.parentOf(i)) {
             if (!index.level(i).isEmpty()) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static String ids(Collection<?> tenantsOrIds) {
-        if (tenantsOrIds.isEmpty()) {
-            return "none";
-        }
-        List<String> names = new ArrayList<>();
-        for (Object o : tenantsOrIds) {
-            names.add(o instanceof Tenant t ? t.id().value() : String.valueOf(o));
-            if (names.size() == 20) {
-                names.add("... (" + tenantsOrIds.size() + " in all)");
-                break;
-            }
-        }
-        return String.join(", ", names);
     }
 }

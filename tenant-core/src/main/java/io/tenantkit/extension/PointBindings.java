@@ -4,29 +4,27 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import io.tenantkit.tenant.TenantSnapshot;
-
 import org.jspecify.annotations.Nullable;
 
 /**
- * The bindings of one extension point sorted by level for one snapshot: per tenant index the
- * bindings made to that tenant, plus the global ones, each list highest priority first.
+ * The bindings of one extension point sorted by level for the tenants of one {@link Generation}: per
+ * tenant index the bindings made to that tenant, plus the global ones, each list highest priority first.
  */
-final class PointIndex {
+final class PointBindings {
 
     private static final Comparator<ExtensionBinding<?>> BY_PRIORITY =
             Comparator.comparingInt((ExtensionBinding<?> b) -> b.priority()).reversed();
 
     final Class<?> point;
-    final TenantSnapshot snapshot;
+    final Lineages tenants;
     final List<ExtensionBinding<?>>[] byTenant;
     final List<ExtensionBinding<?>> global;
 
     @SuppressWarnings("unchecked")
-    PointIndex(Class<?> point, TenantSnapshot snapshot) {
+    PointBindings(Class<?> point, Lineages tenants) {
         this.point = point;
-        this.snapshot = snapshot;
-        this.byTenant = (List<ExtensionBinding<?>>[]) new List<?>[snapshot.size()];
+        this.tenants = tenants;
+        this.byTenant = (List<ExtensionBinding<?>>[]) new List<?>[tenants.size()];
         this.global = new ArrayList<>(2);
     }
 
@@ -61,9 +59,9 @@ final class PointIndex {
     /** The chain for the tenant at {@code index}: its level, its parents' levels, the global level. */
     List<ExtensionResolution.Candidate> candidates(int index) {
         List<ExtensionResolution.Candidate> out = new ArrayList<>(4);
-        for (int i = index; i >= 0; i = snapshot.parentIndexOf(i)) {
+        for (int i = index; i >= 0; i = tenants.parentOf(i)) {
             for (ExtensionBinding<?> b : level(i)) {
-                out.add(new ExtensionResolution.Candidate(snapshot.get(i).id(), b));
+                out.add(new ExtensionResolution.Candidate(tenants.get(i).id(), b));
             }
         }
         for (ExtensionBinding<?> b : global) {
@@ -73,14 +71,14 @@ final class PointIndex {
     }
 
     /** The dispatch table. */
-    Table table() {
-        int n = snapshot.size();
+    PointTable table() {
+        int n = tenants.size();
         @Nullable Object[] first = new Object[n];
         Object[][] chains = new Object[n][];
         List<?>[] lists = new List<?>[n];
         for (int i = 0; i < n; i++) {
             List<Object> chain = new ArrayList<>(4);
-            for (int j = i; j >= 0; j = snapshot.parentIndexOf(j)) {
+            for (int j = i; j >= 0; j = tenants.parentOf(j)) {
                 for (ExtensionBinding<?> b : level(j)) {
                     chain.add(b.implementation());
                 }
@@ -92,6 +90,6 @@ final class PointIndex {
             first[i] = chains[i].length == 0 ? null : chains[i][0];
             lists[i] = List.of(chains[i]);
         }
-        return new Table(snapshot, first, chains, lists, true);
+        return new PointTable(tenants.snapshot(), first, chains, lists);
     }
 }
