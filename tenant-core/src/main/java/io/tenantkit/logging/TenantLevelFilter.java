@@ -3,10 +3,12 @@ package io.tenantkit.logging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -152,6 +154,42 @@ public final class TenantLevelFilter extends TurboFilter {
     /** Like {@link #setLevel(TenantId, String, Level, Duration)} with no expiry. */
     public void setLevel(TenantId tenant, String logger, @Nullable Level level) {
         setLevel(tenant, logger, level, null);
+    }
+
+    /**
+     * Like {@link #setLevel(TenantId, String, Level, Duration)} with the level and expiry as text, the way an
+     * endpoint or a property gives them.
+     *
+     * @param level {@code TRACE}, {@code DEBUG}, {@code INFO}, {@code WARN}, {@code ERROR} (or {@code FATAL}, the
+     *        same) or {@code OFF}, in any case; null removes the override
+     * @param expiresAfter an ISO-8601 duration such as {@code PT30M}, or null for until removed
+     * @throws IllegalArgumentException naming the bad value if the level, logger or expiry is invalid
+     * @throws UnknownTenantException if a registry is bound and does not know {@code tenant}
+     */
+    public void configure(TenantId tenant, String logger, @Nullable String level, @Nullable String expiresAfter) {
+        Duration expiry = null;
+        if (expiresAfter != null) {
+            try {
+                expiry = Duration.parse(expiresAfter);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("Invalid expiry " + quote(expiresAfter) + " of the level of logger "
+                        + quote(logger) + " for tenant '" + tenant + "': use an ISO-8601 duration such as PT30M.", e);
+            }
+        }
+        setLevel(tenant, logger, level == null ? null : parseLevel(tenant, logger, level), expiry);
+    }
+
+    private static Level parseLevel(TenantId tenant, String logger, String level) {
+        String upper = level.toUpperCase(Locale.ROOT);
+        if ("FATAL".equals(upper)) {
+            return Level.ERROR;
+        }
+        Level parsed = Level.toLevel(upper, null);
+        if (parsed == null || parsed == Level.ALL || !parsed.toString().equals(upper)) {
+            throw new IllegalArgumentException("Invalid level " + quote(level) + " for logger " + quote(logger)
+                    + " of tenant '" + tenant + "': use one of OFF, ERROR, WARN, INFO, DEBUG, TRACE, or null to remove it.");
+        }
+        return parsed;
     }
 
     /** Removes every override of {@code tenant}. */
