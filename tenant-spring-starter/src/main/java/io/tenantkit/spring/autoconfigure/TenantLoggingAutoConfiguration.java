@@ -63,8 +63,9 @@ public final class TenantLoggingAutoConfiguration {
             TenantLoggingProperties.Files files = properties.files();
             Supplier<TenantFileAppender> appender = files.enabled() ? () -> fileAppender(files) : null;
             TenantLogbackInstaller installer = new TenantLogbackInstaller(filter, registry, appender);
-            installer.install();
+            filter.bindTo(registry);
             applyLevels(filter, properties.levels());
+            installer.install();
             return installer;
         }
 

@@ -20,6 +20,11 @@ import org.springframework.util.unit.DataSize;
 public record TenantLoggingProperties(@DefaultValue("true") boolean enabled, Map<String, Map<String, LogLevel>> levels,
         @DefaultValue Files files, @DefaultValue Pattern pattern) {
 
+    /** Replaces absent levels with none. */
+    public TenantLoggingProperties {
+        levels = levels == null ? Map.of() : levels;
+    }
+
     /**
      * Per-tenant log files.
      *
