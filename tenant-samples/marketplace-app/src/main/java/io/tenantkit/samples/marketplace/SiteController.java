@@ -11,6 +11,8 @@ import io.tenantkit.samples.marketplace.api.PayoutRouter;
 import io.tenantkit.spring.view.TenantFormats;
 import io.tenantkit.tenant.Tenant;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class SiteController {
+
+    private static final Logger log = LoggerFactory.getLogger(SiteController.class);
 
     /** The amount every site shows, formatted in its own currency and locale. */
     static final BigDecimal SAMPLE_AMOUNT = new BigDecimal("12345.675");
@@ -46,6 +50,8 @@ class SiteController {
     @GetMapping("/api/site")
     SiteView site() {
         Tenant tenant = TenantContext.require();
+        log.info("Site page for {}", tenant.name());
+        log.debug("Site page for {}: locale {}, currency {}", tenant.id(), tenant.locale(), tenant.currency().orElse(null));
         return new SiteView(tenant.id().value(), tenant.name(), tenant.locale().toLanguageTag(),
                 tenant.currency().map(c -> c.getCurrencyCode()).orElse(null), tenant.timeZone().getId(),
                 TenantFormats.money(SAMPLE_AMOUNT),
