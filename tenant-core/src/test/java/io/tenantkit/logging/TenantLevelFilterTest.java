@@ -57,6 +57,22 @@ class TenantLevelFilterTest {
     }
 
     @Test
+    void theFilterIsInLogbacksChainOnlyWhileAnOverrideOrAListenerIsSet() {
+        assertThat(context.getTurboFilterList()).doesNotContain(filter);
+
+        filter.setLevel(jp.id(), "io.example", Level.DEBUG, Duration.ofMinutes(1));
+        assertThat(context.getTurboFilterList()).containsExactly(filter);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(filter.overrides()).isEmpty();
+        assertThat(context.getTurboFilterList()).doesNotContain(filter);
+
+        filter.setEventListener((tenant, level) -> { });
+        assertThat(context.getTurboFilterList()).containsExactly(filter);
+        filter.setEventListener(null);
+        assertThat(context.getTurboFilterList()).isEmpty();
+    }
+
+    @Test
     void withoutOverrideLogbackLevelsDecide() {
         TenantContext.runAs(jp, () -> {
             payout.debug("hidden");
