@@ -7,11 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -218,22 +215,12 @@ class TenantFileAppenderTest {
     }
 
     /** A clock that holds the appender's worker until released, so that its queue fills up. */
-    private static final class BlockingClock extends Clock {
+    private static final class BlockingClock extends MutableClock {
 
         private final CountDownLatch release;
 
         BlockingClock(CountDownLatch release) {
             this.release = release;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
         }
 
         @Override
@@ -243,7 +230,7 @@ class TenantFileAppenderTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return Instant.EPOCH;
+            return super.instant();
         }
     }
 }

@@ -78,9 +78,15 @@ public final class TenantLogMetrics implements TenantLogEventListener, MeterBind
         }
         String tenantTag = tags.of(tenant);
         String levelTag = level.levelInt >= Level.ERROR_INT ? "error" : "warn";
-        counters.computeIfAbsent(tenantTag + ' ' + levelTag, key -> Counter.builder(EVENTS)
-                .description("WARN and ERROR log events by tenant").tag(TenantTagValues.KEY, tenantTag)
-                .tag("level", levelTag).register(registry)).increment();
+        String key = tenantTag + ' ' + levelTag;
+        Counter counter = counters.get(key);
+        if (counter == null) {
+            // Not in computeIfAbsent: should registering log a warning, the event it counts comes back here.
+            counter = Counter.builder(EVENTS).description("WARN and ERROR log events by tenant")
+                    .tag(TenantTagValues.KEY, tenantTag).tag("level", levelTag).register(registry);
+            counters.putIfAbsent(key, counter);
+        }
+        counter.increment();
     }
 
     private static ToDoubleFunction<TenantLogbackInstaller> sum(ToDoubleFunction<TenantFileAppender> metric) {

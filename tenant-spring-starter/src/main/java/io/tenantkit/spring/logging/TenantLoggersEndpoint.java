@@ -22,6 +22,7 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.util.MimeType;
 
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 
 /**
@@ -134,9 +135,20 @@ public final class TenantLoggersEndpoint {
         return new WebEndpointResponse<>(body, WebEndpointResponse.STATUS_BAD_REQUEST, PROBLEM);
     }
 
+    /** The Logback level of {@code logger}: its own logger's, or its nearest existing parent's; creates no logger. */
     private static String effectiveLevel(String logger) {
-        return LoggerFactory.getILoggerFactory() instanceof LoggerContext context
-                ? context.getLogger(logger).getEffectiveLevel().toString() : "";
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return "";
+        }
+        for (String name = logger; ; name = name.substring(0, name.lastIndexOf('.'))) {
+            Logger existing = context.exists(name);
+            if (existing != null) {
+                return existing.getEffectiveLevel().toString();
+            }
+            if (name.lastIndexOf('.') < 0) {
+                return context.getLogger(Logger.ROOT_LOGGER_NAME).getEffectiveLevel().toString();
+            }
+        }
     }
 
     /**

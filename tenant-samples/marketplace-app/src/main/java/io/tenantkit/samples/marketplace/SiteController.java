@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -50,8 +51,6 @@ class SiteController {
     @GetMapping("/api/site")
     SiteView site() {
         Tenant tenant = TenantContext.require();
-        log.info("Site page for {}", tenant.name());
-        log.debug("Site page for {}: locale {}, currency {}", tenant.id(), tenant.locale(), tenant.currency().orElse(null));
         return new SiteView(tenant.id().value(), tenant.name(), tenant.locale().toLanguageTag(),
                 tenant.currency().map(c -> c.getCurrencyCode()).orElse(null), tenant.timeZone().getId(),
                 TenantFormats.money(SAMPLE_AMOUNT),
@@ -59,6 +58,17 @@ class SiteController {
                 TenantFormats.money(fees.fee(SAMPLE_AMOUNT)), kyc.requiredDocuments(), payoutRail());
     }
     // end::site[]
+
+    /**
+     * Runs before every request this controller serves: one INFO line, and one DEBUG line that shows only
+     * when DEBUG is on for the request's tenant (the tenantloggers endpoint) or for the logger.
+     */
+    @ModelAttribute
+    void logRequest() {
+        Tenant tenant = TenantContext.require();
+        log.info("Site page for {}", tenant.name());
+        log.debug("Site page for {}: locale {}, currency {}", tenant.id(), tenant.locale(), tenant.currency().orElse(null));
+    }
 
     private String payoutRail() {
         PayoutRouter router = payouts.currentOrNull();
