@@ -97,6 +97,11 @@ public final class TenantFileAppender extends UnsynchronizedAppenderBase<ILoggin
         this.registry = registry;
     }
 
+    /** The registry bound, or null if none is. */
+    public @Nullable TenantRegistry registry() {
+        return registry;
+    }
+
     /** The folder of the tenant files; default {@value #DEFAULT_DIR}. */
     public void setDir(String dir) {
         this.dir = Objects.requireNonNull(dir, "dir");

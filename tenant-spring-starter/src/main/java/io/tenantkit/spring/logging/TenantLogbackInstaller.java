@@ -25,7 +25,7 @@ import ch.qos.logback.core.Appender;
  * Puts the tenant log streams into the application's Logback context ({@link #install()}), and takes
  * out what it added when the context closes: the {@link TenantLevelFilter}, bound to the registry; every
  * {@link TenantFileAppender} the Logback configuration declares (such as the one of
- * {@code io/tenantkit/logging/tenant-files.xml}), bound to the registry; and, if the configuration declares
+ * {@code io/tenantkit/logging/tenant-files.xml}) and no other registry is bound to, bound to this one; and, if the configuration declares
  * none and files are switched on, one more on the root logger, writing lines like Boot's log file
  * ({@code FILE_LOG_PATTERN}). Does nothing when SLF4J is not bound to Logback.
  */
@@ -61,7 +61,9 @@ public final class TenantLogbackInstaller implements DisposableBean {
         filter.installIn(context);
         for (Logger logger : context.getLoggerList()) {
             for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext(); ) {
-                if (it.next() instanceof TenantFileAppender declared && !appenders.contains(declared)) {
+                // Not one another application in this JVM added or bound (tests start several).
+                if (it.next() instanceof TenantFileAppender declared && !appenders.contains(declared)
+                        && (declared.registry() == null || declared.registry() == registry)) {
                     declared.bindTo(registry);
                     appenders.add(declared);
                 }
