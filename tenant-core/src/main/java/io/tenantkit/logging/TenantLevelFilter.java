@@ -213,7 +213,7 @@ public final class TenantLevelFilter extends TurboFilter {
             return Level.ERROR;
         }
         Level parsed = Level.toLevel(upper, null);
-        if (parsed == null || parsed == Level.ALL || !parsed.toString().equals(upper)) {
+        if (parsed == null || parsed.levelInt == Level.ALL_INT || !parsed.toString().equals(upper)) {
             throw new IllegalArgumentException("Invalid level " + quote(level) + " for logger " + quote(logger)
                     + " of tenant '" + tenant + "': use one of OFF, ERROR, WARN, INFO, DEBUG, TRACE, or null to remove it.");
         }
