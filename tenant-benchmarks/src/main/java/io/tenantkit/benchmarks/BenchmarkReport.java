@@ -34,7 +34,7 @@ import org.openjdk.jmh.util.Version;
  * </pre>
  *
  * <p>Arguments: the profile ({@code smoke} or {@code full}), then the groups to run (default all):
- * {@code extension}, {@code context}, {@code propagation}, {@code tenant}.
+ * {@code extension}, {@code context}, {@code propagation}, {@code tenant}, {@code logging}.
  */
 public final class BenchmarkReport {
 
@@ -50,6 +50,7 @@ public final class BenchmarkReport {
         groups.put("context", "Tenant scope and current-tenant read");
         groups.put("propagation", "Task hand-off");
         groups.put("tenant", "Registry build (warm)");
+        groups.put("logging", "Per-tenant log level filter");
         return groups;
     }
 

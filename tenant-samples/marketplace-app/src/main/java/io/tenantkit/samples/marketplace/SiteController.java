@@ -11,9 +11,12 @@ import io.tenantkit.samples.marketplace.api.PayoutRouter;
 import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantFormats;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -23,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class SiteController {
+
+    private static final Logger log = LoggerFactory.getLogger(SiteController.class);
 
     /** The amount every site shows, formatted in its own currency and locale. */
     static final BigDecimal SAMPLE_AMOUNT = new BigDecimal("12345.675");
@@ -53,6 +58,17 @@ class SiteController {
                 TenantFormats.money(tenant, fees.fee(SAMPLE_AMOUNT)), kyc.requiredDocuments(), payoutRail());
     }
     // end::site[]
+
+    /**
+     * Runs before every request this controller serves: one INFO line, and one DEBUG line that shows only
+     * when DEBUG is on for the request's tenant (the tenantloggers endpoint) or for the logger.
+     */
+    @ModelAttribute
+    void logRequest() {
+        Tenant tenant = TenantContext.require();
+        log.info("Site page for {}", tenant.name());
+        log.debug("Site page for {}: locale {}, currency {}", tenant.id(), tenant.locale(), tenant.currency().orElse(null));
+    }
 
     private String payoutRail() {
         PayoutRouter router = payouts.currentOrNull();
