@@ -50,6 +50,7 @@ public final class BenchmarkReport {
         groups.put("context", "Tenant scope and current-tenant read");
         groups.put("propagation", "Task hand-off");
         groups.put("tenant", "Registry build (warm)");
+        groups.put("config", "Per-tenant configuration read");
         return groups;
     }
 

@@ -42,8 +42,8 @@ class TenantKitDisabledTests {
             .withUserConfiguration(OwnRegistry.class);
 
     @Test
-    void theStarterRegistersNineAutoConfigurations() {
-        assertThat(TENANTKIT).hasSize(9);
+    void theStarterRegistersTenAutoConfigurations() {
+        assertThat(TENANTKIT).hasSize(10);
     }
 
     @Test
