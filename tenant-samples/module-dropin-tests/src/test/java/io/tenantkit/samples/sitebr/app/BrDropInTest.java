@@ -20,11 +20,10 @@ import org.springframework.context.MessageSource;
 
 /**
  * br is served because the site-br module (BrSiteModule, tenants/br/tenant.yml, tenants/br/messages.properties)
- * is on the class path: the app declares only de, and nothing shared names br.
+ * is on the class path: the app declares its tenants in application.properties, none of them br, and nothing
+ * shared names br.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "tenantkit.tenants.de.currency=EUR",
-        "spring.messages.basename=dropin-shared-messages"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.messages.basename=dropin-shared-messages")
 class BrDropInTest {
 
     @SpringBootApplication
