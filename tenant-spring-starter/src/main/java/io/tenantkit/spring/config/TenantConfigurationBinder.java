@@ -151,7 +151,12 @@ public final class TenantConfigurationBinder implements TenantConfigListener {
         String prefix = prefix(type);
         Map<String, Object> values = new LinkedHashMap<>();
         for (ConfigValue value : generation.values(tenant).values()) {
-            values.put(value.key(), OriginTrackedValue.of(value.value(), new TenantFileOrigin(value.origin())));
+            // Only the keys under the prefix: the property source maps every key it holds, once per tenant.
+            String key = value.key();
+            if (key.startsWith(prefix) && (key.length() == prefix.length() || key.charAt(prefix.length()) == '.'
+                    || key.charAt(prefix.length()) == '[')) {
+                values.put(key, OriginTrackedValue.of(value.value(), new TenantFileOrigin(value.origin())));
+            }
         }
         List<ConfigurationPropertySource> sources = new ArrayList<>(shared.size() + 1);
         sources.add(ConfigurationPropertySource.from(new OriginTrackedMapPropertySource("tenant " + tenant, values)));
