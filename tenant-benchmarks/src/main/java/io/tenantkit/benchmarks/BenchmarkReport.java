@@ -51,6 +51,7 @@ public final class BenchmarkReport {
         groups.put("propagation", "Task hand-off");
         groups.put("tenant", "Registry build (warm)");
         groups.put("logging", "Per-tenant log level filter");
+        groups.put("config", "Per-tenant configuration read");
         return groups;
     }
 

@@ -3,6 +3,7 @@ package io.tenantkit.spring.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.tenantkit.spring.config.ModuleTenantFiles;
 import io.tenantkit.tenant.TenantRegistry;
 import io.tenantkit.tenant.TenantSnapshot;
 
@@ -14,11 +15,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternUtils;
 
 /**
  * The {@link TenantRegistry} bean: built from a {@link TenantSnapshot} bean if the application
  * defines one, otherwise from the tenants declared under {@code tenantkit.tenants.<id>.*} and in the
- * {@code tenantkit.catalog} file. Backs off entirely when the application defines its own
+ * {@code tenantkit.catalog} file, combined with those modules declare in their {@code tenants/<id>/tenant.yml}
+ * (see {@link ModuleDeclarations} for the rule; module declarations are not used when the application defines
+ * a {@code TenantSnapshot} bean). Backs off entirely when the application defines its own
  * {@code TenantRegistry}.
  *
  * <p>{@code tenantkit.enabled=false} turns this and every other TenantKit auto-configuration off. Those
@@ -39,10 +43,21 @@ public final class TenantAutoConfiguration {
      * @throws InvalidTenantPropertyException if a declaration is invalid, or tenants are declared both
      *         ways
      */
+    /**
+     * The tenant files modules ship on the class path ({@code tenants/<id>/tenant.yml}).
+     *
+     * @throws io.tenantkit.config.TenantConfigException if a file cannot be read or two contradict each other
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ModuleTenantFiles moduleTenantFiles(ResourceLoader resources) {
+        return ModuleTenantFiles.discover(ResourcePatternUtils.getResourcePatternResolver(resources));
+    }
+
     @Bean
     @ConditionalOnMissingBean
     TenantRegistry tenantRegistry(TenantKitProperties properties, ObjectProvider<TenantSnapshot> snapshot,
-            Environment environment, ResourceLoader resources) {
+            Environment environment, ResourceLoader resources, ModuleTenantFiles modules) {
         TenantSnapshot declared = snapshot.getIfAvailable();
         List<TenantDeclarations.Declared> tenants = new ArrayList<>(
                 TenantDeclarations.fromProperties(properties.tenants(), TenantAttributes.read(environment)));
@@ -51,7 +66,7 @@ public final class TenantAutoConfiguration {
             tenants.addAll(TenantCatalog.read(catalog.trim(), resources));
         }
         if (declared == null) {
-            return new TenantRegistry(TenantDeclarations.toSnapshot(tenants));
+            return new TenantRegistry(TenantDeclarations.toSnapshot(ModuleDeclarations.combine(tenants, modules.files(), environment)));
         }
         if (!tenants.isEmpty()) {
             throw new InvalidTenantPropertyException(TenantDeclarations.PREFIX,

@@ -42,8 +42,8 @@ class TenantKitDisabledTests {
             .withUserConfiguration(OwnRegistry.class);
 
     @Test
-    void theStarterRegistersTenAutoConfigurations() {
-        assertThat(TENANTKIT).hasSize(10);
+    void theStarterRegistersElevenAutoConfigurations() {
+        assertThat(TENANTKIT).hasSize(11);
     }
 
     @Test

@@ -4,21 +4,23 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 import io.tenantkit.samples.marketplace.api.FeePolicy;
+import io.tenantkit.samples.marketplace.api.FeeSettings;
+import io.tenantkit.spring.config.TenantConfiguration;
 
-/** 3.6% of the order in whole yen, plus consumption tax on the fee. */
+/** jp's {@code marketplace.fees.rate} (3.6%, in tenants/jp/tenant.yml) of the order in whole yen, plus consumption tax on the fee. */
 final class JpFeePolicy implements FeePolicy {
 
-    private static final BigDecimal RATE = new BigDecimal("0.036");
-
     private final ConsumptionTax consumptionTax;
+    private final TenantConfiguration<FeeSettings> fees;
 
-    JpFeePolicy(ConsumptionTax consumptionTax) {
+    JpFeePolicy(ConsumptionTax consumptionTax, TenantConfiguration<FeeSettings> fees) {
         this.consumptionTax = consumptionTax;
+        this.fees = fees;
     }
 
     @Override
     public BigDecimal fee(BigDecimal amount) {
-        BigDecimal fee = amount.multiply(RATE).setScale(0, RoundingMode.DOWN);
+        BigDecimal fee = amount.multiply(fees.current().rate()).setScale(0, RoundingMode.DOWN);
         return fee.add(consumptionTax.on(fee));
     }
 }

@@ -1,5 +1,7 @@
 package io.tenantkit.samples.site.jp;
 
+import io.tenantkit.samples.marketplace.api.FeeSettings;
+import io.tenantkit.spring.config.TenantConfiguration;
 import io.tenantkit.spring.extension.TenantModule;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,8 +22,8 @@ public final class JpSiteModule {
     }
 
     @Bean
-    JpFeePolicy jpFeePolicy(ConsumptionTax consumptionTax) {
-        return new JpFeePolicy(consumptionTax);
+    JpFeePolicy jpFeePolicy(ConsumptionTax consumptionTax, TenantConfiguration<FeeSettings> fees) {
+        return new JpFeePolicy(consumptionTax, fees);
     }
 
     @Bean

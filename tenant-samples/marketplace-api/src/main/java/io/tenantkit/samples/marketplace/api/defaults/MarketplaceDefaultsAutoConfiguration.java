@@ -1,7 +1,11 @@
 package io.tenantkit.samples.marketplace.api.defaults;
 
 import io.tenantkit.samples.marketplace.api.FeePolicy;
+import io.tenantkit.samples.marketplace.api.FeeSettings;
 import io.tenantkit.samples.marketplace.api.KycPolicy;
+import io.tenantkit.samples.marketplace.api.PayoutSettings;
+import io.tenantkit.spring.config.EnableTenantConfigurationProperties;
+import io.tenantkit.spring.config.TenantConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -11,11 +15,12 @@ import org.springframework.context.annotation.Bean;
  * {@code @Extension} tenants are bound to no tenant. {@code PayoutRouter} is optional and has none.
  */
 @AutoConfiguration
+@EnableTenantConfigurationProperties({FeeSettings.class, PayoutSettings.class})
 public final class MarketplaceDefaultsAutoConfiguration {
 
     @Bean
-    FeePolicy standardFeePolicy() {
-        return new StandardFeePolicy();
+    FeePolicy standardFeePolicy(TenantConfiguration<FeeSettings> fees) {
+        return new StandardFeePolicy(fees);
     }
 
     @Bean
