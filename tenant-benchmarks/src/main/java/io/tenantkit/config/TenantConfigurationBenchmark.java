@@ -82,7 +82,7 @@ public class TenantConfigurationBenchmark {
     public void setUp() {
         TenantRegistry registry = new TenantRegistry(TENANTS);
         ExtensionRegistry extensions = ExtensionRegistry.builder(registry)
-                .bind(ExtensionBinding.global(RatePolicy.class, () -> BigDecimal.ONE)).build();
+                .bind(ExtensionBinding.builder(RatePolicy.class, (RatePolicy) () -> BigDecimal.ONE).build()).build();
         handle = extensions.handle(RatePolicy.class);
         TenantFile jp = new TenantFile(TenantId.of("jp"), "jp.yml", Map.of(), Map.of("fees.rate",
                 new ConfigValue("fees.rate", "0.036", new ConfigOrigin(ConfigOrigin.MODULE, "jp", "jp.yml", 1))));

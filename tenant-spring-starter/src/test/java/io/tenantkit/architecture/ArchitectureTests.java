@@ -10,8 +10,13 @@ import static io.tenantkit.architecture.TenantKitArchitectureRules.STARTER_PACKA
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -119,6 +124,22 @@ class ArchitectureTests {
     void aPublicMethodExposingAPackagePrivateTypeFails() {
         assertViolated(PUBLIC_API_EXPOSES_ONLY_PUBLIC_TYPES, ExposesPackagePrivateType.class,
                 "ExposesPackagePrivateType.hidden() exposes io.tenantkit.architecture.fixtures.ExposesPackagePrivateType$Hidden");
+    }
+
+    @Test
+    void everyPublicTypeIsListedInThePublicApiOfTheArchitectureGuide() throws IOException {
+        String guide = Files.readString(Path.of("../docs/architecture.md"));
+        int start = guide.indexOf("## Public API");
+        assertThat(start).as("docs/architecture.md has a '## Public API' section").isNotNegative();
+        int end = guide.indexOf("\n## ", start + 1);
+        String publicApi = guide.substring(start, end < 0 ? guide.length() : end);
+        assertThat(TENANTKIT.stream()
+                .filter(type -> type.getModifiers().contains(JavaModifier.PUBLIC) && type.isTopLevelClass())
+                .map(JavaClass::getSimpleName)
+                .filter(name -> !publicApi.contains("`" + name + "`") && !publicApi.contains("`@" + name + "`"))
+                .sorted())
+                .as("public types missing from the Public API section of docs/architecture.md: list them there, or make them non-public")
+                .isEmpty();
     }
 
     private static void assertViolated(ArchRule rule, Class<?> fixture, String expected) {

@@ -65,9 +65,16 @@ class PropertyDocsTests {
             pages = files.filter(p -> p.toString().endsWith(".md")).sorted().toList();
         }
         for (Path page : pages) {
+            boolean propertyTable = false;
+            String previous = "";
             for (String line : Files.readAllLines(page)) {
+                if (line.startsWith("|") && !previous.startsWith("|")) {
+                    // A table's header row: only tables headed "property" list properties (others list metrics, ...).
+                    propertyTable = line.startsWith("| property |");
+                }
+                previous = line;
                 Matcher row = ROW.matcher(line);
-                if (row.find()) {
+                if (propertyTable && row.find()) {
                     documented.putIfAbsent(propertyOf(row.group(1)), row.group(2).trim());
                 }
             }
