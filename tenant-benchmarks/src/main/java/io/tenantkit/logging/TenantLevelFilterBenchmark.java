@@ -29,8 +29,8 @@ import ch.qos.logback.core.helpers.NOPAppender;
  * What the per-tenant level filter adds to a log call, on real Logback contexts side by side, inside a tenant
  * scope ({@code jp}), the logger at INFO: a DEBUG call with no turbo filter (the floor); the same call with
  * {@link TenantLevelFilter} installed and no override anywhere (target: at most 2 ns more; the filter then stays
- * out of Logback's chain); in the chain for the WARN/ERROR counter (an event listener set, as the Spring Boot
- * starter does when Micrometer is present) and no override; with an override set for another tenant only
+ * out of Logback's chain); with the WARN/ERROR counter on (a {@link TenantLogEvents} appender on the root logger,
+ * as the Spring Boot starter adds when Micrometer is present) and no override; with an override set for another tenant only
  * (the filter then reads the tenant and looks it up); and a DEBUG call that a {@code jp}
  * override turns on, written to a no-op appender (the cost of an enabled line: the filter's decision plus
  * Logback building and dispatching the event).
@@ -62,9 +62,8 @@ public class TenantLevelFilterBenchmark {
     @Setup
     public void setUp() {
         new TenantLevelFilter().installIn(filtered);
-        TenantLevelFilter withCounter = new TenantLevelFilter();
-        withCounter.setEventListener((tenant, level) -> order++);
-        withCounter.installIn(counting);
+        new TenantLevelFilter().installIn(counting);
+        new TenantLogEvents((tenant, level) -> order++).installIn(counting);
         TenantLevelFilter other = new TenantLevelFilter();
         other.setLevel(TenantId.of("us"), "io.example.payout", Level.DEBUG);
         other.installIn(otherTenant);
@@ -103,7 +102,7 @@ public class TenantLevelFilterBenchmark {
         filteredLogger.debug("payout {} queued", order);
     }
 
-    /** The same call with the filter in the chain for the WARN/ERROR counter, no override set. */
+    /** The same call with the filter installed and the WARN/ERROR counter's appender on the root logger, no override set. */
     @Benchmark
     @ComparedTo("disabledDebugWithoutFilter")
     public void disabledDebugWithErrorCounter() {

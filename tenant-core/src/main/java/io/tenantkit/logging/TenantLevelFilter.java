@@ -37,22 +37,21 @@ import ch.qos.logback.core.spi.FilterReply;
  * override for a logger or one of its parents, the override decides: events at or above its level are
  * logged, others are not, whatever the logger's own level. Every other call is left to Logback.
  *
- * <p>Cost: the filter is in Logback's turbo-filter chain only while an override is set or an event listener
- * is, so with neither it costs nothing at all (Logback's own chain handling, which allocates the argument
- * array of every call, is skipped too). In the chain with no override, a DEBUG or INFO call pays one volatile
- * read and one compare; with overrides set, a thread-local read and a map lookup. An override may carry an expiry: it stops
- * applying at that instant (checked against the filter's clock when it matches) and is then dropped.
+ * <p>Cost: the filter is in Logback's turbo-filter chain only while an override is set, so with none it
+ * costs nothing at all (Logback's own chain handling, which allocates the argument array of every call, is
+ * skipped too). With overrides set, a call pays a thread-local read and a map lookup. An override may carry an
+ * expiry: it stops applying at that instant (checked against the filter's clock when it matches) and is then
+ * dropped. (The per-tenant WARN/ERROR count is an appender, {@link TenantLogEvents}, so that it adds nothing to
+ * calls that log nothing.)
  *
- * <p>It also reports every WARN and ERROR event it lets through, with the current tenant, to a
- * {@link TenantLogEventListener} (a per-tenant error counter). With a {@link TenantRegistry} bound
- * ({@link #bindTo}), overrides are accepted only for tenants it knows and are dropped with the tenant.
+ * <p>With a {@link TenantRegistry} bound ({@link #bindTo}), overrides are accepted only for tenants it knows
+ * and are dropped with the tenant.
  */
 public final class TenantLevelFilter extends TurboFilter {
 
     /** The logger name covering every logger. */
     public static final String ROOT = Logger.ROOT_LOGGER_NAME;
 
-    private static final int WARN = Level.WARN_INT;
     private static final int MAX_LOGGER_NAME = 255;
 
     private final Clock clock;
@@ -60,7 +59,6 @@ public final class TenantLevelFilter extends TurboFilter {
     private final TenantRegistryListener registryListener = this::tenantsChanged;
     // null while no override is set: the whole cost of the filter on a disabled call.
     private volatile @Nullable Map<TenantId, Rule[]> rules;
-    private volatile @Nullable TenantLogEventListener listener;
     private @Nullable TenantRegistry registry;
     private volatile @Nullable LoggerContext target;
 
@@ -90,17 +88,9 @@ public final class TenantLevelFilter extends TurboFilter {
         tenantsChanged(registry.snapshot(), registry.snapshot());
     }
 
-    /** Sends every WARN and ERROR event this filter lets through to {@code listener} (null: to none). */
-    public void setEventListener(@Nullable TenantLogEventListener listener) {
-        synchronized (changeLock) {
-            this.listener = listener;
-            joinOrLeaveChain();
-        }
-    }
-
     /**
-     * Starts this filter for {@code context}: it is in the context's turbo filters whenever an override or an
-     * event listener is set, and out of them otherwise.
+     * Starts this filter for {@code context}: it is in the context's turbo filters whenever an override is
+     * set, and out of them otherwise.
      */
     public void installIn(LoggerContext context) {
         setContext(context);
@@ -126,7 +116,7 @@ public final class TenantLevelFilter extends TurboFilter {
         if (context == null) {
             return;
         }
-        boolean needed = rules != null || listener != null;
+        boolean needed = rules != null;
         boolean present = context.getTurboFilterList().contains(this);
         if (needed && !present) {
             context.addTurboFilter(this);
@@ -270,38 +260,30 @@ public final class TenantLevelFilter extends TurboFilter {
     public FilterReply decide(@Nullable Marker marker, Logger logger, Level level, @Nullable String format,
             Object @Nullable [] params, @Nullable Throwable t) {
         Map<TenantId, Rule[]> current = rules;
-        if (current == null && level.levelInt < WARN) {
-            return FilterReply.NEUTRAL;
-        }
-        return decideSlowly(current, logger, level, format != null || t != null);
+        return current == null ? FilterReply.NEUTRAL : decide(current, logger, level);
     }
 
     @Override
     public FilterReply decide(Logger logger, LoggingEvent event) {
-        // The fluent API: the level was checked before the event was built, so a message-less event counts too.
-        return decideSlowly(rules, logger, Level.convertAnSLF4JLevel(event.getLevel()), true);
+        // The fluent API (atDebug().log(...)) asks with the event it built.
+        Map<TenantId, Rule[]> current = rules;
+        return current == null ? FilterReply.NEUTRAL : decide(current, logger, Level.convertAnSLF4JLevel(event.getLevel()));
     }
 
-    private FilterReply decideSlowly(@Nullable Map<TenantId, Rule[]> current, Logger logger, Level level,
-            boolean isEvent) {
+    private FilterReply decide(Map<TenantId, Rule[]> current, Logger logger, Level level) {
         Tenant tenant = TenantContext.currentOrNull();
-        FilterReply reply = FilterReply.NEUTRAL;
-        if (current != null && tenant != null) {
-            Rule rule = match(current.get(tenant.id()), logger.getName());
-            if (rule != null) {
-                if (rule.expired(clock)) {
-                    dropExpired();
-                } else {
-                    reply = level.levelInt >= rule.level.levelInt ? FilterReply.ACCEPT : FilterReply.DENY;
-                }
-            }
+        if (tenant == null) {
+            return FilterReply.NEUTRAL;
         }
-        TenantLogEventListener events = listener;
-        if (events != null && isEvent && level.levelInt >= WARN && reply != FilterReply.DENY
-                && (reply == FilterReply.ACCEPT || level.isGreaterOrEqual(logger.getEffectiveLevel()))) {
-            events.onEvent(tenant, level);
+        Rule rule = match(current.get(tenant.id()), logger.getName());
+        if (rule == null) {
+            return FilterReply.NEUTRAL;
         }
-        return reply;
+        if (rule.expired(clock)) {
+            dropExpired();
+            return FilterReply.NEUTRAL;
+        }
+        return level.levelInt >= rule.level.levelInt ? FilterReply.ACCEPT : FilterReply.DENY;
     }
 
     private static @Nullable Rule match(Rule @Nullable [] tenantRules, String logger) {

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 import ch.qos.logback.classic.Level;
 
 /**
- * Hears about every WARN and ERROR event that a {@link TenantLevelFilter} lets through, with the tenant
- * that was current when it was logged: the source of a per-tenant error rate. Called on the logging
+ * Hears about every WARN and ERROR event that is logged, with the tenant that was current when it was
+ * logged: the source of a per-tenant error rate (see {@link TenantLogEvents}). Called on the logging
  * thread, so it must be quick and must not log.
  */
 @FunctionalInterface

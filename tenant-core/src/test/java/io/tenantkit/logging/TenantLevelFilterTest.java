@@ -57,18 +57,13 @@ class TenantLevelFilterTest {
     }
 
     @Test
-    void theFilterIsInLogbacksChainOnlyWhileAnOverrideOrAListenerIsSet() {
+    void theFilterIsInLogbacksChainOnlyWhileAnOverrideIsSet() {
         assertThat(context.getTurboFilterList()).doesNotContain(filter);
 
         filter.setLevel(jp.id(), "io.example", Level.DEBUG, Duration.ofMinutes(1));
         assertThat(context.getTurboFilterList()).containsExactly(filter);
         clock.advance(Duration.ofMinutes(1));
         assertThat(filter.overrides()).isEmpty();
-        assertThat(context.getTurboFilterList()).doesNotContain(filter);
-
-        filter.setEventListener((tenant, level) -> { });
-        assertThat(context.getTurboFilterList()).containsExactly(filter);
-        filter.setEventListener(null);
         assertThat(context.getTurboFilterList()).isEmpty();
     }
 
@@ -175,10 +170,12 @@ class TenantLevelFilterTest {
     }
 
     @Test
-    void warnAndErrorEventsReachTheListenerWithTheirTenant() {
+    void warnAndErrorEventsThatAreLoggedReachTheEventListenerWithTheirTenant() {
         List<String> events = new ArrayList<>();
-        filter.setEventListener((tenant, level) -> events.add((tenant == null ? "none" : tenant.id().value()) + ":" + level));
+        TenantLogEvents counted = new TenantLogEvents((tenant, level) -> events.add((tenant == null ? "none" : tenant.id().value()) + ":" + level));
+        counted.installIn(context);
         context.getLogger("io.example.quiet").setLevel(Level.ERROR);
+        filter.setLevel(jp.id(), "io.example.loud", Level.WARN);
 
         TenantContext.runAs(jp, () -> {
             payout.info("info");
@@ -186,11 +183,18 @@ class TenantLevelFilterTest {
             payout.isErrorEnabled();
             payout.error("error", new IllegalStateException());
             context.getLogger("io.example.quiet").warn("below its level");
+            context.getLogger("io.example.loud").setLevel(Level.ERROR);
+            context.getLogger("io.example.loud").warn("let through by jp's override");
             payout.atWarn().log("fluent");
         });
-        payout.error("no tenant");
+        TenantContext.runAs(us, () -> context.getLogger("io.example.loud").warn("below its level for us"));
+        MDC.put("tenant", "us");
+        payout.error("no tenant, whatever the MDC says");
+        MDC.remove("tenant");
+        counted.removeFrom(context);
+        payout.error("after removal");
 
-        assertThat(events).containsExactly("jp:WARN", "jp:ERROR", "jp:WARN", "none:ERROR");
+        assertThat(events).containsExactly("jp:WARN", "jp:ERROR", "jp:WARN", "jp:WARN", "none:ERROR");
     }
 
     private List<String> messages() {

@@ -102,10 +102,10 @@ public final class TenantLoggingAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         TenantLogMetrics tenantLogMetrics(ObjectProvider<TenantTagValues> tags, TenantRegistry registry,
-                TenantLogbackInstaller installer, TenantLevelFilter filter) {
+                TenantLogbackInstaller installer) {
             TenantLogMetrics metrics = new TenantLogMetrics(tags.getIfAvailable(() -> new TenantTagValues(registry)),
                     installer);
-            filter.setEventListener(metrics);
+            installer.countEvents(metrics);
             return metrics;
         }
     }

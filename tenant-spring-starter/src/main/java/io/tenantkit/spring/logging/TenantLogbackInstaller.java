@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 
 import io.tenantkit.logging.TenantFileAppender;
 import io.tenantkit.logging.TenantLevelFilter;
+import io.tenantkit.logging.TenantLogEventListener;
+import io.tenantkit.logging.TenantLogEvents;
 import io.tenantkit.tenant.TenantRegistry;
 
 import org.jspecify.annotations.Nullable;
@@ -36,6 +38,7 @@ public final class TenantLogbackInstaller implements DisposableBean {
     private final @Nullable Supplier<TenantFileAppender> files;
     private final List<TenantFileAppender> appenders = new ArrayList<>();
     private @Nullable TenantFileAppender added;
+    private @Nullable TenantLogEvents events;
 
     /**
      * An installer.
@@ -84,6 +87,20 @@ public final class TenantLogbackInstaller implements DisposableBean {
         }
     }
 
+    /**
+     * Hands every WARN and ERROR event logged from now on, with its tenant, to {@code listener} (through a
+     * {@link TenantLogEvents} appender on the root logger, taken out when the context closes); call once.
+     */
+    public void countEvents(TenantLogEventListener listener) {
+        LoggerContext context = loggerContext();
+        if (context == null || events != null) {
+            return;
+        }
+        TenantLogEvents appender = new TenantLogEvents(listener);
+        appender.installIn(context);
+        events = appender;
+    }
+
     @Override
     public void destroy() {
         LoggerContext context = loggerContext();
@@ -91,6 +108,10 @@ public final class TenantLogbackInstaller implements DisposableBean {
             return;
         }
         filter.removeFrom(context);
+        TenantLogEvents counted = events;
+        if (counted != null) {
+            counted.removeFrom(context);
+        }
         TenantFileAppender appender = added;
         if (appender != null) {
             context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(appender);
