@@ -104,9 +104,11 @@ class ConfigServerTenantSourceIntegrationTests {
 
     @BeforeEach
     void documents() throws IOException {
-        try (var files = Files.list(repository)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Files.delete(file);
+        try (var files = Files.walk(repository)) {
+            for (Path file : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                if (!file.equals(repository)) {
+                    Files.delete(file);
+                }
             }
         }
         // Shared by every profile: never a tenant's layer.
@@ -268,6 +270,18 @@ class ConfigServerTenantSourceIntegrationTests {
             assertThat(handle(context, Fees.class).of(DE).rate()).isEqualByComparingTo("0.04");
             assertThat(store.generation().values(DE)).doesNotContainKey("forged\nINFO line");
             assertThat(output).contains("Ignored key \"forged\\u000aINFO line\" of tenant 'de'").doesNotContain("forged\nINFO");
+        });
+    }
+
+    @Test
+    void aLabelWithASlashSelectsTheDocumentsOfThatLabel() throws IOException {
+        // The native backend looks for a label's documents in the sub-folder of that name (a Git backend: a branch).
+        Files.createDirectories(repository.resolve("release/2026"));
+        Files.writeString(repository.resolve("release/2026/tenants-jp.yml"), "marketplace.fees.rate: 0.12\n");
+        runner.withPropertyValues("tenantkit.config.server.label=release/2026").run(context -> {
+            assertThat(handle(context, Fees.class).of(JP).rate()).isEqualByComparingTo("0.12");
+            assertThat(context.getBean(TenantConfigStore.class).explain(JP, "marketplace.fees.rate").get(0).origin().file())
+                    .isEqualTo("configserver:file:" + repository.resolve("release/2026/tenants-jp.yml"));
         });
     }
 
