@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -157,6 +158,15 @@ class ConfigServerTenantSourceIntegrationTests {
     }
 
     @Test
+    void aProfileSectionOfTheSharedFileIsThatTenantsLayerOnly() throws IOException {
+        write("tenants.yml", "marketplace.fees.payout-limit: 31\n---\nspring.config.activate.on-profile: de\nmarketplace.fees.rate: 0.03\n");
+        runner.run(context -> {
+            assertThat(handle(context, Fees.class).of(DE)).isEqualTo(new Fees(new BigDecimal("0.03"), 1000));
+            assertThat(handle(context, Fees.class).of(US)).isEqualTo(new Fees(new BigDecimal("0.07"), 1000));
+        });
+    }
+
+    @Test
     void explainNamesTheConfigServerPropertySourceAndLineOfAValue() {
         runner.run(context -> {
             List<ConfigValue> values = context.getBean(TenantConfigStore.class).explain(JP, "marketplace.fees.rate");
@@ -172,11 +182,14 @@ class ConfigServerTenantSourceIntegrationTests {
         runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .withBean(ApplicationListener.class, () -> (ApplicationListener<TenantConfigurationChangedEvent>) events::add)
                 .run(context -> {
-                    ConfigServerTenantRefresher refresher = context.getBean(ConfigServerTenantRefresher.class);
-                    assertThat(refresher.refresh()).as("nothing changed yet").isEmpty();
+                    assertThat(context.getBean(ConfigServerTenantRefresher.class).refresh()).as("nothing changed yet").isEmpty();
                     write("tenants-us.yml", "marketplace.fees:\n  rate: 0.09\n  payout-limit: 900\n");
 
-                    assertThat(refresher.refresh()).containsExactly(US);
+                    // tag::refresh[]
+                    ConfigServerTenantRefresher refresher = context.getBean(ConfigServerTenantRefresher.class);
+                    Set<TenantId> changed = refresher.refresh(); // every tenant's document fetched, the changed ones installed
+                    // end::refresh[]
+                    assertThat(changed).containsExactly(US);
 
                     assertThat(handle(context, Fees.class).of(US)).isEqualTo(new Fees(new BigDecimal("0.09"), 900));
                     assertThat(handle(context, Fees.class).of(JP).rate()).isEqualByComparingTo("0.08");
