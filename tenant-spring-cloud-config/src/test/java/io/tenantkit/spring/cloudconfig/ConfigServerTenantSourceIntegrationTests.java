@@ -350,6 +350,12 @@ class ConfigServerTenantSourceIntegrationTests {
     }
 
     @Test
+    void tenantKitSwitchedOffSwitchesTheAdapterOff() {
+        runner.withPropertyValues("tenantkit.enabled=false").run(context -> assertThat(context)
+                .hasNotFailed().doesNotHaveBean(ConfigServerTenantSource.class).doesNotHaveBean(TenantConfigServerEndpoint.class));
+    }
+
+    @Test
     void withABlankServerUriTheAdapterStaysOff() {
         runner.withPropertyValues("tenantkit.config.server.uri= ").run(context -> assertThat(context)
                 .hasNotFailed().doesNotHaveBean(ConfigServerTenantSource.class).doesNotHaveBean(ConfigServerTenantRefresher.class));
