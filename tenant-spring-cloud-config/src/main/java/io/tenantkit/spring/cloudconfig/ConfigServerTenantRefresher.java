@@ -8,12 +8,16 @@ import io.tenantkit.tenant.TenantId;
 import io.tenantkit.tenant.TenantRegistry;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -41,10 +45,12 @@ public final class ConfigServerTenantRefresher implements SmartLifecycle {
     private final AtomicLong failures = new AtomicLong();
     /** The document last fetched for each tenant (empty: it had none), installed or rejected. */
     private final Map<TenantId, Optional<TenantFile>> seen = new HashMap<>();
+    /** The tenants whose document could not be read last time: the next one read is installed even if unchanged. */
+    private final Set<TenantId> unread = new HashSet<>();
     /** The last problem logged for each tenant, so that a rejected document is logged once, not on every poll. */
     private final Map<TenantId, String> rejected = new ConcurrentHashMap<>();
     private volatile @Nullable String unreachable;
-    private volatile @Nullable Thread thread;
+    private volatile @Nullable ScheduledExecutorService poller;
 
     /**
      * A refresher of {@code source}'s documents into {@code store}; it starts from what {@code source} last read for
@@ -114,10 +120,11 @@ public final class ConfigServerTenantRefresher implements SmartLifecycle {
         try {
             document = Optional.ofNullable(source.read(id, shared));
         } catch (TenantConfigException e) {
+            unread.add(id);
             reject(id, e);
             return Set.of();
         }
-        if (document.equals(seen.getOrDefault(id, Optional.empty()))) {
+        if (!unread.remove(id) && document.equals(seen.getOrDefault(id, Optional.empty()))) {
             return Set.of();
         }
         seen.put(id, document);
@@ -153,36 +160,35 @@ public final class ConfigServerTenantRefresher implements SmartLifecycle {
         if (interval.isZero() || interval.isNegative()) {
             return;
         }
-        Thread t = new Thread(this::run, "tenantkit-config-server-refresh");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "tenantkit-config-server-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        poller = executor;
     }
 
     @Override
     public void stop() {
-        Thread t = thread;
-        thread = null;
-        if (t != null) {
-            t.interrupt();
+        ScheduledExecutorService executor = poller;
+        poller = null;
+        if (executor != null) {
+            executor.shutdownNow();
         }
     }
 
     @Override
     public boolean isRunning() {
-        return thread != null;
+        return poller != null;
     }
 
-    private void run() {
-        while (thread == Thread.currentThread()) {
-            try {
-                Thread.sleep(interval.toMillis());
-                refresh();
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("Refreshing tenant configuration from {} failed; will retry in {}", source, interval, e);
-            }
+    /** One scheduled refresh; an exception would cancel the schedule, so it is logged instead. */
+    private void poll() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.warn("Refreshing tenant configuration from {} failed; will retry in {}", source, interval, e);
         }
     }
 }

@@ -132,7 +132,8 @@ class ConfigServerTenantSourceIntegrationTests {
                 .withPropertyValues("tenantkit.tenants.jp.name=Japan", "tenantkit.tenants.us.name=USA", "tenantkit.tenants.de.name=Germany",
                         "marketplace.fees.rate=0.05", "marketplace.fees.payout-limit=1000", "pair.a=0", "pair.b=0",
                         "tenantkit.config.server.uri=http://localhost:" + server.getEnvironment().getProperty("local.server.port"),
-                        "tenantkit.config.server.interval=0");
+                        // Generous: the server builds a Spring environment per request, on a shared, busy machine.
+                        "tenantkit.config.server.interval=0", "tenantkit.config.server.timeout=2m");
     }
 
     static void write(String name, String text) throws IOException {
@@ -269,6 +270,25 @@ class ConfigServerTenantSourceIntegrationTests {
     }
 
     @Test
+    void aDocumentTheServerCannotReadKeepsTheLastGoodValuesUntilItCanAgain(CapturedOutput output) throws IOException {
+        runner.run(context -> {
+            ConfigServerTenantRefresher refresher = context.getBean(ConfigServerTenantRefresher.class);
+            String good = Files.readString(repository.resolve("tenants-jp.yml"));
+            write("tenants-jp.yml", "marketplace: [unclosed\n");
+
+            assertThat(refresher.refresh()).isEmpty();
+            assertThat(handle(context, Fees.class).of(JP).rate()).isEqualByComparingTo("0.08");
+            assertThat(refresher.rejected()).containsExactly(JP);
+            assertThat(output).contains("Rejected a change of tenant 'jp'").contains("cannot be read from the config server: HTTP 500");
+
+            write("tenants-jp.yml", good);
+            assertThat(refresher.refresh()).as("the same values as before: nothing changed").isEmpty();
+            assertThat(refresher.rejected()).isEmpty();
+            assertThat(output).contains("Tenant configuration of 'jp' is valid again");
+        });
+    }
+
+    @Test
     void documentsOfUnknownTenantsAndHostileNamesAreNeverReadAndHostileKeysAreReported(CapturedOutput output) throws IOException {
         write("tenants-zz.yml", "marketplace.fees.rate: 0.2\n");
         write("tenants-JP.yml", "marketplace.fees.rate: 0.2\n");
@@ -351,7 +371,10 @@ class ConfigServerTenantSourceIntegrationTests {
 
     @Test
     void tenantKitSwitchedOffSwitchesTheAdapterOff() {
-        runner.withPropertyValues("tenantkit.enabled=false").run(context -> assertThat(context)
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(TenantAutoConfiguration.class, TenantConfigAutoConfiguration.class,
+                        TenantConfigServerAutoConfiguration.class))
+                .withPropertyValues("tenantkit.enabled=false", "tenantkit.config.server.uri=http://localhost:1").run(context -> assertThat(context)
                 .hasNotFailed().doesNotHaveBean(ConfigServerTenantSource.class).doesNotHaveBean(TenantConfigServerEndpoint.class));
     }
 
