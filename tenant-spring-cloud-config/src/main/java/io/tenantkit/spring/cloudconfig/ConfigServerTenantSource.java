@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -46,8 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the server reports it).
  *
  * <p>Only the tenants {@code tenants} lists are asked for (the registry's): a document on the server for an unknown
- * tenant, or whose name is not a tenant id, is never requested. Keys that are not printable text are reported to
- * {@code ignored} and skipped. Values are read as text; the binder converts them, as for a tenant file.
+ * tenant, or whose name is not a tenant id, is never requested. Keys that are not printable text are skipped and
+ * reported to {@code ignored}, each once. Values are read as text; the binder converts them, as for a tenant file.
  */
 public final class ConfigServerTenantSource implements TenantConfigSource {
 
@@ -56,6 +57,9 @@ public final class ConfigServerTenantSource implements TenantConfigSource {
 
     /** The config server's document format with each value's origin, or its plain JSON. */
     private static final String ACCEPT = "application/vnd.spring-cloud.config-server.v2+json, application/json;q=0.9";
+
+    /** How many different skipped keys are reported at most: the server's content must not grow memory without end. */
+    private static final int MAX_REPORTED = 1000;
 
     private static final String DECLARATION = TenantFileReader.DECLARATION + ".";
 
@@ -72,6 +76,7 @@ public final class ConfigServerTenantSource implements TenantConfigSource {
     private final Consumer<String> ignored;
     private final JsonMapper json = JsonMapper.builder().build();
     private volatile Map<TenantId, TenantFile> lastReadAll = Map.of();
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
     /**
      * A source reading the documents of {@code tenants} from the server {@code properties} name.
@@ -192,7 +197,7 @@ public final class ConfigServerTenantSource implements TenantConfigSource {
             for (Map.Entry<String, JsonNode> entry : source.path("source").properties()) {
                 String key = entry.getKey();
                 if (key.isBlank() || !key.equals(printable(key))) {
-                    ignored.accept("Ignored key " + SafeText.quote(key) + " of tenant '" + tenant + "' in " + where + ": a key is printable text.");
+                    report("Ignored key " + SafeText.quote(key) + " of tenant '" + tenant + "' in " + where + ": a key is printable text.");
                     continue;
                 }
                 JsonNode value = entry.getValue();
@@ -211,6 +216,13 @@ public final class ConfigServerTenantSource implements TenantConfigSource {
             }
         }
         return found ? new TenantFile(tenant, uri.toString(), declaration, configuration) : null;
+    }
+
+    /** Tells {@code ignored} about something skipped, once (a refresh reads the same document again). */
+    private void report(String sentence) {
+        if (reported.size() < MAX_REPORTED && reported.add(sentence)) {
+            ignored.accept(sentence);
+        }
     }
 
     private JsonNode fetch(URI uri) throws IOException {

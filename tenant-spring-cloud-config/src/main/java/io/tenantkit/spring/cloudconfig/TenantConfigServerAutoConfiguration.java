@@ -23,9 +23,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The operator layer of every tenant from a Spring Cloud Config server, when {@code tenantkit.config.server.uri} is
- * set (and {@code tenantkit.config.dir} is not: startup fails if both are): the {@link ConfigServerTenantSource} (the {@code TenantConfigSource} the starter's store reads at startup,
- * failing startup if a document cannot be read or is invalid), the {@link ConfigServerTenantRefresher} (polling and
- * on demand), the {@code tenantkit.config.reloads} counters and the {@code tenantconfigserver} actuator endpoint.
+ * set (and {@code tenantkit.config.dir} is not: startup fails if both are): the {@link ConfigServerTenantSource}
+ * (the {@code TenantConfigSource} the starter's store reads at startup, failing startup if a document cannot be read
+ * or is invalid), the {@link ConfigServerTenantRefresher} (polling and on demand), the
+ * {@code tenantkit.config.reloads} counters and the {@code tenantconfigserver} actuator endpoint.
  */
 @AutoConfiguration(after = TenantAutoConfiguration.class, before = TenantConfigAutoConfiguration.class)
 @ConditionalOnBean(TenantRegistry.class)
