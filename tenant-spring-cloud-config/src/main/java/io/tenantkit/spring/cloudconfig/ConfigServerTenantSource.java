@@ -83,7 +83,7 @@ public final class ConfigServerTenantSource implements TenantConfigSource {
      *
      * @param tenants the tenants to ask for, read on every {@link #readAll()} (the registry's tenants)
      * @param ignored told, in one escaped sentence, about each key skipped
-     * @throws IllegalArgumentException if {@code properties} has no URI
+     * @throws IllegalArgumentException if {@code properties} has no absolute URI, or one with credentials
      */
     public ConfigServerTenantSource(TenantConfigServerProperties properties, Supplier<? extends Collection<TenantId>> tenants,
             Consumer<String> ignored) {
@@ -91,6 +91,10 @@ public final class ConfigServerTenantSource implements TenantConfigSource {
         if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
             throw new IllegalArgumentException("tenantkit.config.server.uri must be an absolute URI such as http://config:8888, not "
                     + printable(String.valueOf(uri)));
+        }
+        if (uri.getUserInfo() != null) {
+            throw new IllegalArgumentException("tenantkit.config.server.uri must not hold credentials (the URI is shown in logs "
+                    + "and origins): set tenantkit.config.server.username and .password instead");
         }
         String text = uri.toString();
         this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);

@@ -136,6 +136,16 @@ class ConfigServerTenantSourceTests {
     }
 
     @Test
+    void credentialsInTheUriAreRejectedSoThatTheyNeverReachALog() {
+        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> new ConfigServerTenantSource(
+                new TenantConfigServerProperties(URI.create("http://ops:s3cret@config:8888"), "tenants", null, null, null,
+                        Duration.ZERO, Duration.ofSeconds(1)), List::of, ignored::add))
+                .withMessage("tenantkit.config.server.uri must not hold credentials (the URI is shown in logs and origins): "
+                        + "set tenantkit.config.server.username and .password instead")
+                .withMessageNotContaining("s3cret");
+    }
+
+    @Test
     void aRelativeUriIsRejectedNamingTheProperty() {
         assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> new ConfigServerTenantSource(
                 new TenantConfigServerProperties(URI.create("config:8888"), "tenants", null, null, null, Duration.ZERO,
