@@ -320,6 +320,15 @@ class ConfigServerTenantSourceIntegrationTests {
     }
 
     @Test
+    void aRemovedDocumentRemovesTheTenantsOperatorLayer() throws IOException {
+        runner.run(context -> {
+            Files.delete(repository.resolve("tenants-us.yml"));
+            assertThat(context.getBean(ConfigServerTenantRefresher.class).refresh()).containsExactly(US);
+            assertThat(handle(context, Fees.class).of(US)).isEqualTo(new Fees(new BigDecimal("0.05"), 1000));
+        });
+    }
+
+    @Test
     void aStatusInADocumentChangesTheTenantsStatus() throws IOException {
         runner.run(context -> {
             write("tenants-us.yml", "tenant.status: suspended\nmarketplace.fees.rate: 0.07\n");
