@@ -25,6 +25,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -106,7 +107,7 @@ class ConfigServerTenantSourceIntegrationTests {
     @BeforeEach
     void documents() throws IOException {
         try (var files = Files.walk(repository)) {
-            for (Path file : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
                 if (!file.equals(repository)) {
                     Files.delete(file);
                 }
