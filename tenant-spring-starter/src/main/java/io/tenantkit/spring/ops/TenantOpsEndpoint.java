@@ -33,13 +33,13 @@ public final class TenantOpsEndpoint {
     }
 
     /** The page. */
-    @ReadOperation(produces = {"text/html", "*/*"})
+    @ReadOperation(produces = "text/html")
     public WebEndpointResponse<Resource> page() {
         return new WebEndpointResponse<>(new ClassPathResource(FOLDER + "index.html"), HTML);
     }
 
     /** The page's script or style sheet by file name; 404 for any other name. */
-    @ReadOperation(produces = {"text/javascript", "text/css", "*/*"})
+    @ReadOperation(produces = {"text/javascript", "text/css"})
     public WebEndpointResponse<Resource> asset(@Selector String name) {
         MimeType type = ASSETS.get(name);
         if (type == null) {

@@ -16,10 +16,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -43,10 +47,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * <p>
  * Uses the Debian packages {@code chromium} and {@code chromium-driver} ({@code /usr/bin/chromium},
  * {@code /usr/bin/chromedriver}; {@code TENANTKIT_CHROMIUM} and {@code TENANTKIT_CHROMEDRIVER} point elsewhere).
- * Selenium Manager is never asked for a browser or a driver, so nothing is downloaded. Without them the test is
- * skipped with a message saying what to install, except where {@code TENANTKIT_BROWSER_TESTS=required}
+ * Selenium Manager is never asked for a browser or a driver, so nothing is downloaded. Without them the class is
+ * skipped, reported with a message saying what to install, except where {@code TENANTKIT_BROWSER_TESTS=required}
  * ({@code .ci/run} sets it, after installing them): there a missing browser fails the build.
  */
+@ExtendWith(OperationsPageBrowserTests.BrowserInstalled.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     // A tenant whose display name is markup: the page must show it as text and run nothing.
     "tenantkit.tenants.xss.name=" + OperationsPageBrowserTests.HOSTILE_NAME})
@@ -74,15 +79,9 @@ class OperationsPageBrowserTests {
 
     @BeforeAll
     static void startBrowser() {
-        String missing = !Files.isExecutable(CHROMIUM) ? CHROMIUM.toString()
-                : !Files.isExecutable(CHROMEDRIVER) ? CHROMEDRIVER.toString() : null;
+        String missing = missing();
         if (missing != null) {
-            String message = "No " + missing + ": install Chromium and its driver (Debian: apt-get install -y chromium "
-                    + "chromium-driver) or set TENANTKIT_CHROMIUM and TENANTKIT_CHROMEDRIVER; the operations page test needs them.";
-            if ("required".equals(System.getenv("TENANTKIT_BROWSER_TESTS"))) {
-                fail(message);
-            }
-            Assumptions.abort(message);
+            fail(missing); // only where TENANTKIT_BROWSER_TESTS=required: elsewhere BrowserInstalled skipped the class
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -193,6 +192,30 @@ class OperationsPageBrowserTests {
     private static List<String> lines(String tenant) throws IOException {
         Path file = logs.resolve(tenant + ".log");
         return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+    }
+
+    /** What to install, or null when Chromium and chromedriver are there. */
+    private static @Nullable String missing() {
+        Path absent = !Files.isExecutable(CHROMIUM) ? CHROMIUM : !Files.isExecutable(CHROMEDRIVER) ? CHROMEDRIVER : null;
+        return absent == null ? null : "No " + absent + ": install Chromium and its driver (Debian: apt-get install -y "
+                + "chromium chromium-driver) or set TENANTKIT_CHROMIUM and TENANTKIT_CHROMEDRIVER; the operations page "
+                + "browser test needs them.";
+    }
+
+    /**
+     * Skips the class, before the application starts, where Chromium or chromedriver is missing, saying what to
+     * install; never where {@code TENANTKIT_BROWSER_TESTS=required}.
+     */
+    static final class BrowserInstalled implements ExecutionCondition {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            String missing = missing();
+            if (missing == null || "required".equals(System.getenv("TENANTKIT_BROWSER_TESTS"))) {
+                return ConditionEvaluationResult.enabled("Chromium and chromedriver present, or required");
+            }
+            return ConditionEvaluationResult.disabled(missing);
+        }
     }
 
     private static String env(String name, String fallback) {
