@@ -26,6 +26,13 @@
     return tr;
   }
 
+  /** A row of one cell across the whole table, for a message such as "nothing here". */
+  function note(text, columns) {
+    const td = el('td', text, 'hint');
+    td.colSpan = columns;
+    return row([td]);
+  }
+
   function replaceRows(tbody, rows) {
     tbody.replaceChildren.apply(tbody, rows);
   }
@@ -143,7 +150,7 @@
     const body = await call('GET', '/tenants/' + encodeURIComponent(tenant));
     const configuration = body && body.details ? body.details.configuration : null;
     if (!configuration) {
-      replaceRows(tbody, [row([el('td', 'No tenant configuration files for ' + tenant)])]);
+      replaceRows(tbody, [note('No tenant configuration files for ' + tenant, 4)]);
       return;
     }
     replaceRows(tbody, configuration.keys.map(function (entry) {
@@ -175,7 +182,7 @@
         rows.push(tr);
       });
     });
-    if (rows.length === 0) { rows.push(row([el('td', 'No per-tenant levels set')])); }
+    if (rows.length === 0) { rows.push(note('No per-tenant levels set', 5)); }
     replaceRows($('overrides').tBodies[0], rows);
   }
 
