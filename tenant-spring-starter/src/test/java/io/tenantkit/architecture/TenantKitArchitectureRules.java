@@ -37,7 +37,7 @@ final class TenantKitArchitectureRules {
      * where it contributes to another one. Mirrored in docs/architecture.md.
      */
     static final Map<String, Set<String>> STARTER_PACKAGE_DEPENDENCIES = Map.ofEntries(
-            Map.entry("autoconfigure", Set.of("actuate", "config", "extension", "http", "logging", "observability", "propagation", "scheduling",
+            Map.entry("autoconfigure", Set.of("actuate", "config", "extension", "http", "logging", "observability", "ops", "propagation", "scheduling",
                     "view", "web")),
             Map.entry("actuate", Set.of()),
             Map.entry("config", Set.of("actuate")),
@@ -45,6 +45,7 @@ final class TenantKitArchitectureRules {
             Map.entry("logging", Set.of()),
             Map.entry("http", Set.of()),
             Map.entry("observability", Set.of("web")),
+            Map.entry("ops", Set.of("actuate")),
             Map.entry("propagation", Set.of()),
             Map.entry("scheduling", Set.of()),
             Map.entry("test", Set.of()),
