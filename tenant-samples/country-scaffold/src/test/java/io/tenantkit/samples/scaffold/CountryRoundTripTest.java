@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,16 +19,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import io.tenantkit.isolation.TenantIsolationRules;
 import io.tenantkit.samples.marketplace.api.FeePolicy;
+import io.tenantkit.samples.site.jp.JpSiteModule;
+import io.tenantkit.samples.site.us.UsSiteModule;
 import io.tenantkit.spring.extension.TenantModule;
 import io.tenantkit.tenant.TenantId;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.Location;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The scaffold end to end, as docs/add-a-country.md walks it: generate {@code fr} into a temporary directory,
  * translate its greeting, build the module with Maven against this build's artifacts (its own test included),
  * then start marketplace-app's executable jar with the module's jar added to its class path and see {@code fr}
- * answer over HTTP with its own values.
+ * answer over HTTP with its own values. The isolation rules check the generated module beside the sample's.
  *
  * <p>The module is built offline with a private local repository under the temporary directory, which holds
  * only this build's tenant-core, tenant-spring-starter, marketplace-api and their parent poms and reads
@@ -70,6 +78,8 @@ class CountryRoundTripTest {
         assertThat(module.resolve("target/surefire-reports/TEST-io.tenantkit.samples.site.fr.FrSiteModuleTest.xml"))
                 .content().contains("tests=\"3\"", "failures=\"0\"", "errors=\"0\"", "skipped=\"0\"");
         Path jar = module.resolve("target/site-fr-" + VERSION + ".jar");
+        TenantIsolationRules.ALL.check(classes(jar, codeSource(FeePolicy.class), codeSource(JpSiteModule.class),
+                codeSource(UsSiteModule.class)));
 
         try (RunningApp running = RunningApp.start(app, jar, Files.createDirectories(temp.resolve("app")))) {
             String fr = running.get("/api/site", "fr");
@@ -90,22 +100,37 @@ class CountryRoundTripTest {
         seed(repository, "tenantkit-parent", ROOT.resolve("pom.xml"), null);
         seed(repository, "tenant-samples", ROOT.resolve("tenant-samples/pom.xml"), null);
         for (Class<?> type : List.of(TenantId.class, TenantModule.class, FeePolicy.class)) {
-            Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = codeSource(type);
             Path moduleDir = location.getParent().getParent();
             seed(repository, moduleDir.getFileName().toString(), moduleDir.resolve("pom.xml"), location);
         }
         Path log = temp.resolve("build.log");
         String wrapper = ROOT.resolve(System.getProperty("os.name").startsWith("Windows") ? "mvnw.cmd" : "mvnw").toString();
+        // Short-lived JVMs: the C1 compiler alone starts Maven and the forked test JVM faster.
         ProcessBuilder maven = new ProcessBuilder(wrapper, "-B", "-o", "-f", module.resolve("pom.xml").toString(),
-                "-Dmaven.repo.local=" + repository, "-Dmaven.repo.local.tail=" + SHARED_REPOSITORY, "verify")
+                "-Dmaven.repo.local=" + repository, "-Dmaven.repo.local.tail=" + SHARED_REPOSITORY,
+                "-DargLine=-XX:TieredStopAtLevel=1", "verify")
                 .directory(module.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         maven.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        maven.environment().put("MAVEN_OPTS", "-XX:TieredStopAtLevel=1");
         Process process = maven.start();
         boolean done = process.waitFor(10, TimeUnit.MINUTES);
         if (!done) {
             process.destroyForcibly();
         }
         assertThat(done && process.exitValue() == 0).as("the generated module's build failed:%n%s", tail(log)).isTrue();
+    }
+
+    private static JavaClasses classes(Path... jarsOrDirectories) throws IOException {
+        List<Location> locations = new ArrayList<>();
+        for (Path path : jarsOrDirectories) {
+            locations.add(Files.isDirectory(path) ? Location.of(path) : Location.of(new JarFile(path.toFile())));
+        }
+        return new ClassFileImporter().importLocations(locations);
+    }
+
+    private static Path codeSource(Class<?> type) throws URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     /** Installs a module by copying, as {@code mvn install} would, into {@code repository} only. */
