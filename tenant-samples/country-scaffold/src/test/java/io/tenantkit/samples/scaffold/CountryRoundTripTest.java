@@ -84,7 +84,7 @@ class CountryRoundTripTest {
         try (RunningApp running = RunningApp.start(app, jar, Files.createDirectories(temp.resolve("app")))) {
             String fr = running.get("/api/site", "fr");
             assertThat(fr).contains("\"tenant\":\"fr\"", "\"name\":\"France\"", "\"locale\":\"fr-FR\"", "\"currency\":\"EUR\"",
-                    "\"timeZone\":\"Europe/Paris\"", "\"greeting\":\"Bienvenue sur la place de marché France\"",
+                    "\"timeZone\":\"Europe/Paris\"", "\"sampleAmount\":\"12\u202f345,68\u00a0€\"", "\"greeting\":\"Bienvenue sur la place de marché France\"",
                     // the stubs answer like the defaults: 5% of 12,345.675, the default documents, no local rail
                     "\"merchantFee\":\"617,28\u00a0€\"", "\"kycDocuments\":[\"government-id\",\"bank-statement\"]",
                     "\"payoutRail\":\"international-wire\"");
