@@ -66,7 +66,7 @@ final class ExtensionStubs {
                         + " gets none until you give this class its own answer and declare it as a {@code @Bean} in\n * {@link "
                         + country.classPrefix() + "SiteModule}.";
         return "package " + country.packageName() + ";\n\n"
-                + imports(types)
+                + types.importBlock()
                 + "/**\n"
                 + " * " + country.id() + "'s " + pointName + ": answers like the defaults (the implementation " + country.id()
                 + " would get\n * without this one) until you write its own rules. " + registration + "\n */\n"
@@ -119,14 +119,5 @@ final class ExtensionStubs {
                 + "(" + parameters + ")" + exceptions + " {\n"
                 + "        " + (method.getReturnType() == void.class ? "" : "return ") + call + "\n"
                 + "    }\n";
-    }
-
-    private static String imports(TypeNames types) {
-        StringBuilder java = new StringBuilder();
-        StringBuilder other = new StringBuilder();
-        for (String name : types.imports()) {
-            (name.startsWith("java.") ? java : other).append("import ").append(name).append(";\n");
-        }
-        return (java.isEmpty() ? "" : java + "\n") + (other.isEmpty() ? "" : other + "\n");
     }
 }

@@ -3,7 +3,6 @@ package io.tenantkit.samples.scaffold;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -110,15 +109,13 @@ final class ModuleFiles {
                         .append("> chain) {\n        return new ").append(stub).append("(chain);\n    }\n");
             }
         }
-        SortedSet<String> imports = new TreeSet<>(types.imports());
-        imports.add("io.tenantkit.spring.extension.TenantModule");
-        StringBuilder importLines = new StringBuilder();
-        imports.forEach(name -> importLines.append("import ").append(name).append(";\n"));
+        String imports = beans.isEmpty()
+                ? types.importBlock("io.tenantkit.spring.extension.TenantModule", "org.springframework.boot.autoconfigure.AutoConfiguration")
+                : types.importBlock("io.tenantkit.spring.extension.TenantModule", "org.springframework.boot.autoconfigure.AutoConfiguration",
+                        "org.springframework.context.annotation.Bean");
         return "package " + country.packageName() + ";\n\n"
-                + importLines + "\n"
-                + "import org.springframework.boot.autoconfigure.AutoConfiguration;\n"
-                + (beans.isEmpty() ? "" : "import org.springframework.context.annotation.Bean;\n")
-                + "\n/**\n"
+                + imports
+                + "/**\n"
                 + " * The " + id + " module: listed in this jar's auto-configuration imports, so adding the jar to the\n"
                 + " * application serves {@code " + id + "} with these extensions; none of them names the tenant.\n"
                 + " */\n"
@@ -209,22 +206,12 @@ final class ModuleFiles {
         String idLiteral = "\"" + id + "\"";
         return "package " + country.packageName() + ";\n\n"
                 + "import static org.assertj.core.api.Assertions.assertThat;\n\n"
-                + "import java.io.IOException;\n"
-                + "import java.io.InputStream;\n"
-                + "import java.util.Locale;\n"
-                + "import java.util.Properties;\n"
-                + "import java.util.function.Supplier;\n\n"
-                + "import io.tenantkit.context.TenantContext;\n"
-                + String.join("", types.imports().stream().map(name -> "import " + name + ";\n").toList())
-                + "import io.tenantkit.tenant.Tenant;\n"
-                + "import io.tenantkit.tenant.TenantId;\n"
-                + "import io.tenantkit.tenant.TenantRegistry;\n\n"
-                + "import org.junit.jupiter.api.Test;\n"
-                + "import org.springframework.beans.factory.annotation.Autowired;\n"
-                + "import org.springframework.boot.SpringBootConfiguration;\n"
-                + "import org.springframework.boot.autoconfigure.EnableAutoConfiguration;\n"
-                + "import org.springframework.boot.test.context.SpringBootTest;\n"
-                + "import org.springframework.context.MessageSource;\n\n"
+                + types.importBlock("java.io.IOException", "java.io.InputStream", "java.util.Locale", "java.util.Properties",
+                        "java.util.function.Supplier", "io.tenantkit.context.TenantContext", "io.tenantkit.tenant.Tenant",
+                        "io.tenantkit.tenant.TenantId", "io.tenantkit.tenant.TenantRegistry", "org.junit.jupiter.api.Test",
+                        "org.springframework.beans.factory.annotation.Autowired", "org.springframework.boot.SpringBootConfiguration",
+                        "org.springframework.boot.autoconfigure.EnableAutoConfiguration",
+                        "org.springframework.boot.test.context.SpringBootTest", "org.springframework.context.MessageSource")
                 + "/**\n"
                 + " * The " + id + " module with the marketplace's shared code and nothing else: it declares " + id + " from its\n"
                 + " * tenant file, its stubs answer for " + id + " with the defaults behind them, and " + id

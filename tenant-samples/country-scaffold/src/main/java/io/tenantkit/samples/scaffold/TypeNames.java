@@ -6,6 +6,7 @@ import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -21,9 +22,25 @@ final class TypeNames {
     private final SortedSet<String> imports = new TreeSet<>();
     private final Map<String, String> bySimpleName = new HashMap<>();
 
-    /** The imports collected so far, sorted. */
-    SortedSet<String> imports() {
-        return imports;
+    /**
+     * The import lines of the collected imports and {@code more}, in the project's groups (java, io.tenantkit,
+     * the rest), each group followed by a blank line.
+     */
+    String importBlock(String... more) {
+        SortedSet<String> all = new TreeSet<>(imports);
+        all.addAll(List.of(more));
+        StringBuilder[] groups = {new StringBuilder(), new StringBuilder(), new StringBuilder()};
+        for (String name : all) {
+            int group = name.startsWith("java.") || name.startsWith("javax.") ? 0 : name.startsWith("io.tenantkit.") ? 1 : 2;
+            groups[group].append("import ").append(name).append(";\n");
+        }
+        StringBuilder block = new StringBuilder();
+        for (StringBuilder group : groups) {
+            if (!group.isEmpty()) {
+                block.append(group).append('\n');
+            }
+        }
+        return block.toString();
     }
 
     /** {@code type} as source, such as {@code List<String>} or {@code Map<K, ? extends V>[]}. */
