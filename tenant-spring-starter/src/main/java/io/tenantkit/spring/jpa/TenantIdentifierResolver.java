@@ -11,19 +11,30 @@ import org.jspecify.annotations.Nullable;
  * every new row's {@code @TenantId} attribute and adds to every query, update and delete of the session.
  * Hibernate asks once per session (an {@code EntityManager}), when it opens.
  *
- * <p>Without a current tenant it fails closed with a {@link io.tenantkit.context.MissingTenantException} when
- * {@code required} (the persistence unit has an entity with a {@code @TenantId}, so Hibernate would refuse the
- * session anyway), and answers {@code null} otherwise, so that applications whose entities are all shared keep
- * opening sessions without a tenant. No tenant is a "root" that sees every tenant's rows.
+ * <p>Without a current tenant:
+ * <ul>
+ * <li>while the application starts (until {@link #started()}), it answers {@link #STARTUP}, an identifier no
+ * tenant can have: Spring Data opens sessions then to look up named queries, and they must open. Such a
+ * session sees no tenant's rows, and rows it writes belong to no tenant;</li>
+ * <li>afterwards it fails closed with a {@link io.tenantkit.context.MissingTenantException} when
+ * {@code required} (an entity has a {@code @TenantId}, so Hibernate would refuse the session anyway), and
+ * answers {@code null} otherwise, so that applications whose entities are all shared keep opening sessions
+ * without a tenant.</li>
+ * </ul>
+ * No identifier is a "root" that sees every tenant's rows.
  */
 public final class TenantIdentifierResolver implements CurrentTenantIdentifierResolver<String> {
 
+    /** What sessions opened without a tenant during startup get: not a valid tenant id, so it matches no tenant's rows. */
+    public static final String STARTUP = "tenantkit:startup";
+
     private final boolean required;
+    private volatile boolean started;
 
     /**
-     * A resolver.
+     * A resolver, in the startup phase until {@link #started()}.
      *
-     * @param required whether a session opened without a current tenant fails with a
+     * @param required whether a session opened without a current tenant after startup fails with a
      *        {@code MissingTenantException} (rather than {@code null}, Hibernate's "no tenant")
      */
     public TenantIdentifierResolver(boolean required) {
@@ -37,10 +48,13 @@ public final class TenantIdentifierResolver implements CurrentTenantIdentifierRe
         if (tenant != null) {
             return tenant.id().value();
         }
-        if (required) {
-            throw TenantContext.missing("Hibernate (opening a session, an EntityManager, for entities with a @TenantId)");
+        if (!required) {
+            return null;
         }
-        return null;
+        if (!started) {
+            return STARTUP;
+        }
+        throw TenantContext.missing("Hibernate (opening a session, an EntityManager, for entities with a @TenantId)");
     }
 
     /** {@code true}: a session bound to the thread must belong to the current tenant, else Hibernate refuses it. */
@@ -49,7 +63,12 @@ public final class TenantIdentifierResolver implements CurrentTenantIdentifierRe
         return true;
     }
 
-    /** Whether a session opened without a tenant fails with a {@code MissingTenantException}. */
+    /** Ends the startup phase: from now on a session without a tenant fails closed (when {@link #required()}). */
+    public void started() {
+        started = true;
+    }
+
+    /** Whether a session opened without a tenant after startup fails with a {@code MissingTenantException}. */
     public boolean required() {
         return required;
     }

@@ -102,6 +102,15 @@ class TenantJpaAutoConfigurationTests {
     }
 
     @Test
+    void duringStartupASessionWithoutATenantOpensButSeesNoTenantsRows() {
+        TenantIdentifierResolver resolver = new TenantIdentifierResolver(true);
+        assertThat(resolver.resolveCurrentTenantIdentifier()).isEqualTo(TenantIdentifierResolver.STARTUP);
+        resolver.started();
+        assertThatExceptionOfType(MissingTenantException.class).isThrownBy(resolver::resolveCurrentTenantIdentifier);
+        assertThat(TenantContext.supplyAs(JP, resolver::resolveCurrentTenantIdentifier)).isEqualTo("jp");
+    }
+
+    @Test
     void withoutATenantNoSessionOpensForTenantedEntities() {
         runner.withUserConfiguration(TenantedEntities.class).run(context -> {
             EntityManagerFactory emf = context.getBean(EntityManagerFactory.class);
