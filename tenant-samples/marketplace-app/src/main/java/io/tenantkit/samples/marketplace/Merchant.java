@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
 import org.hibernate.annotations.TenantId;
@@ -18,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 @Entity
 class Merchant {
 
+    /** An identity column: ids count up across sites (1, 2, 3, ...), which keeps the docs' examples predictable. */
     @Id
-    @GeneratedValue
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;
 
     @TenantId
