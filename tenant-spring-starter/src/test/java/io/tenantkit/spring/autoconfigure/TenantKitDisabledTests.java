@@ -42,8 +42,8 @@ class TenantKitDisabledTests {
             .withUserConfiguration(OwnRegistry.class);
 
     @Test
-    void theStarterRegistersTwelveAutoConfigurations() {
-        assertThat(TENANTKIT).hasSize(12);
+    void theStarterRegistersThirteenAutoConfigurations() {
+        assertThat(TENANTKIT).hasSize(13);
     }
 
     @Test

@@ -78,10 +78,10 @@ class MarketplaceApplicationTests {
     }
 
     @Test
-    void germanSiteWithoutAModuleGetsTheGlobalDefaults() {
-        // No site-de jar: the marketplace-api defaults answer (5%, government id and bank statement, no local rail).
+    void germanSiteIsAnsweredByTheSiteDeModuleAndTheDefaultFee() {
+        // site-de has no FeePolicy: the marketplace-api default answers at the configured 5%; KYC and rail are site-de's.
         assertThat(get("/api/site", TenantTestRequests.headers("de")).body()).contains("\"merchantFee\":\"617,28\u00a0€\"",
-                "\"kycDocuments\":[\"government-id\",\"bank-statement\"]", "\"payoutRail\":\"international-wire\"");
+                "\"kycDocuments\":[\"handelsregister-extract\",\"personalausweis\"]", "\"payoutRail\":\"sepa\"");
     }
 
     @Test

@@ -63,6 +63,18 @@ class TenantLogFilesTests {
         assertThat(lines("jp")).filteredOn(line -> line.contains("DEBUG")).hasSize(1);
     }
 
+    @Test
+    void onboardingAndPayoutsLogToTheirSitesFile() throws Exception {
+        SampleHttp http = new SampleHttp(port);
+        long merchant = http.merchant("de", "Logged GmbH", "[\"handelsregister-extract\",\"personalausweis\"]");
+        assertThat(http.post("/api/payouts", "de", "{\"merchantId\":" + merchant + ",\"amount\":\"100\"}").status()).isEqualTo(201);
+
+        await().untilAsserted(() -> assertThat(lines("de"))
+                .anyMatch(line -> line.contains("[de] ") && line.endsWith("Merchant " + merchant + " applied: \"Logged GmbH\""))
+                .anyMatch(line -> line.endsWith("Payout of 100 to merchant " + merchant + " over sepa")));
+        assertThat(lines("jp")).noneMatch(line -> line.contains("Logged GmbH"));
+    }
+
     private void site(String tenant) throws Exception {
         HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/site"))
                 .header("X-Tenant-Id", tenant).build(), HttpResponse.BodyHandlers.ofString());

@@ -12,7 +12,9 @@ import jakarta.validation.constraints.Positive;
  * instantly is the feature flag {@code features.instant-payout}.
  *
  * @param limit the largest payout a merchant may request at once, in the site's currency
+ * @param localRailLimit the largest payout the site's local rail carries, in the site's currency; larger ones go
+ *        by international wire
  */
 @TenantConfigurationProperties("marketplace.payouts")
-public record PayoutSettings(@NotNull @Positive BigDecimal limit) {
+public record PayoutSettings(@NotNull @Positive BigDecimal limit, @NotNull @Positive BigDecimal localRailLimit) {
 }

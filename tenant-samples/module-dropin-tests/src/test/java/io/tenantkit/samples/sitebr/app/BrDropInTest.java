@@ -7,8 +7,12 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.tenantkit.context.TenantContext;
+import io.tenantkit.extension.ExtensionHandle;
 import io.tenantkit.samples.marketplace.api.FeePolicy;
 import io.tenantkit.samples.marketplace.api.KycPolicy;
+import io.tenantkit.samples.marketplace.api.PayoutChannel;
+import io.tenantkit.samples.marketplace.api.Tax;
+import io.tenantkit.samples.marketplace.api.TaxPolicy;
 import io.tenantkit.tenant.TenantId;
 import io.tenantkit.tenant.TenantRegistry;
 
@@ -42,6 +46,12 @@ class BrDropInTest {
     @Autowired
     MessageSource messages;
 
+    @Autowired
+    TaxPolicy taxes;
+
+    @Autowired
+    ExtensionHandle<PayoutChannel> channels;
+
     private <V> V as(String tenant, Supplier<V> call) {
         return TenantContext.supplyAs(tenants.require(TenantId.of(tenant)), call);
     }
@@ -58,6 +68,14 @@ class BrDropInTest {
         assertThat(as("br", () -> fees.fee(new BigDecimal("100.00")))).isEqualByComparingTo("4.50");
         assertThat(as("br", kyc::requiredDocuments)).containsExactly("cnpj-card", "contrato-social");
         assertThat(as("de", () -> fees.fee(new BigDecimal("100.00")))).isEqualByComparingTo("5.00");
+    }
+
+    @Test
+    void whatTheBrModuleLeavesOutComesFromTheGlobalDefaults() {
+        // No TaxPolicy and no PayoutChannel in site-br: no platform-collected tax, and the international wire only.
+        assertThat(as("br", () -> taxes.tax(new BigDecimal("100.00")))).isEqualTo(new Tax("none", BigDecimal.ZERO, BigDecimal.ZERO));
+        assertThat(as("br", () -> channels.all())).extracting(PayoutChannel::name).containsExactly("international-wire");
+        assertThat(as("jp", () -> channels.all())).extracting(PayoutChannel::name).containsExactly("zengin", "international-wire");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.tenantkit.samples.site.jp;
 
 import io.tenantkit.samples.marketplace.api.FeeSettings;
+import io.tenantkit.samples.marketplace.api.LocalRail;
+import io.tenantkit.samples.marketplace.api.PayoutChannel;
+import io.tenantkit.samples.marketplace.api.PayoutSettings;
 import io.tenantkit.spring.config.TenantConfiguration;
 import io.tenantkit.spring.extension.TenantModule;
 
@@ -32,8 +35,18 @@ public final class JpSiteModule {
     }
 
     @Bean
+    JpTaxPolicy jpTaxPolicy(ConsumptionTax consumptionTax) {
+        return new JpTaxPolicy(consumptionTax);
+    }
+
+    @Bean
     ZenginPayoutRouter zenginPayoutRouter() {
         return new ZenginPayoutRouter();
+    }
+
+    @Bean
+    PayoutChannel zengin(TenantConfiguration<PayoutSettings> payouts) {
+        return new LocalRail("zengin", payouts);
     }
 }
 // end::module[]

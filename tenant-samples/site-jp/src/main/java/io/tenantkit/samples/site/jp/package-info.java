@@ -1,5 +1,6 @@
 /**
- * The Japanese site: fees with consumption tax, KYC with a My Number card, payouts over Zengin.
+ * The Japanese site: fees with consumption tax, 10% consumption tax on orders, KYC with a My Number card,
+ * payouts over Zengin up to its limit.
  * Everything here is bound to tenant {@code jp} by {@link io.tenantkit.samples.site.jp.JpSiteModule}.
  */
 @NullMarked

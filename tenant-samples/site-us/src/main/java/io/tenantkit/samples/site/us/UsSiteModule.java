@@ -1,5 +1,9 @@
 package io.tenantkit.samples.site.us;
 
+import io.tenantkit.samples.marketplace.api.LocalRail;
+import io.tenantkit.samples.marketplace.api.PayoutChannel;
+import io.tenantkit.samples.marketplace.api.PayoutSettings;
+import io.tenantkit.spring.config.TenantConfiguration;
 import io.tenantkit.spring.extension.TenantModule;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,7 +25,17 @@ public final class UsSiteModule {
     }
 
     @Bean
+    UsTaxPolicy usTaxPolicy() {
+        return new UsTaxPolicy();
+    }
+
+    @Bean
     AchPayoutRouter achPayoutRouter() {
         return new AchPayoutRouter();
+    }
+
+    @Bean
+    PayoutChannel ach(TenantConfiguration<PayoutSettings> payouts) {
+        return new LocalRail("ach", payouts);
     }
 }

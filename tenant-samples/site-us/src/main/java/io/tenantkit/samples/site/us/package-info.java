@@ -1,5 +1,5 @@
 /**
- * The US site: card-style fees, KYC with a W-9, payouts over ACH. Everything here is bound to tenant
+ * The US site: card-style fees, no platform-collected tax, KYC with a W-9, payouts over ACH up to its limit. Everything here is bound to tenant
  * {@code us} by {@link io.tenantkit.samples.site.us.UsSiteModule}.
  */
 @NullMarked

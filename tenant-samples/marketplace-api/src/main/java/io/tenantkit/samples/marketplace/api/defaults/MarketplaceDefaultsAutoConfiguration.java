@@ -3,7 +3,9 @@ package io.tenantkit.samples.marketplace.api.defaults;
 import io.tenantkit.samples.marketplace.api.FeePolicy;
 import io.tenantkit.samples.marketplace.api.FeeSettings;
 import io.tenantkit.samples.marketplace.api.KycPolicy;
+import io.tenantkit.samples.marketplace.api.PayoutChannel;
 import io.tenantkit.samples.marketplace.api.PayoutSettings;
+import io.tenantkit.samples.marketplace.api.TaxPolicy;
 import io.tenantkit.spring.config.EnableTenantConfigurationProperties;
 import io.tenantkit.spring.config.TenantConfiguration;
 
@@ -12,7 +14,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Declares the global defaults: implementation beans outside any tenant module and without
- * {@code @Extension} tenants are bound to no tenant. {@code PayoutRouter} is optional and has none.
+ * {@code @Extension} tenants are bound to no tenant. {@code PayoutRouter} is optional and has none; the
+ * international wire is the last {@code PayoutChannel} of every site.
  */
 @AutoConfiguration
 @EnableTenantConfigurationProperties({FeeSettings.class, PayoutSettings.class})
@@ -26,5 +29,15 @@ public final class MarketplaceDefaultsAutoConfiguration {
     @Bean
     KycPolicy standardKycPolicy() {
         return new StandardKycPolicy();
+    }
+
+    @Bean
+    TaxPolicy standardTaxPolicy() {
+        return new StandardTaxPolicy();
+    }
+
+    @Bean
+    PayoutChannel internationalWire() {
+        return new InternationalWire();
     }
 }
