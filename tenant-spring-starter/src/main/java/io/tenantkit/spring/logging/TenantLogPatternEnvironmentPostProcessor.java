@@ -19,8 +19,12 @@ import org.springframework.core.env.Environment;
  */
 public final class TenantLogPatternEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
-    /** The pattern of the tenant part: the MDC value {@code tenant} in square brackets, or nothing. */
-    public static final String TENANT_PATTERN = "%esb(%X{tenant})";
+    /**
+     * The pattern of the tenant part: the MDC value {@code tenant} in square brackets, or nothing. The empty
+     * option {@code {}} is needed: Logback prints a conversion that directly follows a composite's closing
+     * parenthesis literally ({@code %esb(..)%-40.40logger} would show "%-40.40logger{39}" in every line).
+     */
+    public static final String TENANT_PATTERN = "%esb(%X{tenant}){}";
 
     static final String CORRELATION_PROPERTY = "logging.pattern.correlation";
 

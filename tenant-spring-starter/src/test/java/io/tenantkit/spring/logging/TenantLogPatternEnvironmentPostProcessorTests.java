@@ -15,12 +15,12 @@ class TenantLogPatternEnvironmentPostProcessorTests {
 
     @Test
     void bootsPatternsShowTheTenantByDefault() {
-        assertThat(pattern(Map.of())).isEqualTo("%esb(%X{tenant})");
+        assertThat(pattern(Map.of())).isEqualTo("%esb(%X{tenant}){}");
     }
 
     @Test
     void tracingKeepsItsCorrelationIdAfterTheTenant() {
-        assertThat(pattern(Map.of("logging.expect-correlation-id", "true"))).isEqualTo("%esb(%X{tenant})%correlationId");
+        assertThat(pattern(Map.of("logging.expect-correlation-id", "true"))).isEqualTo("%esb(%X{tenant}){}%correlationId");
     }
 
     @Test

@@ -75,7 +75,7 @@ class TenantLoggingIntegrationTests {
         assertThat(get("/api/orders", "jp").statusCode()).isEqualTo(200);
 
         await().untilAsserted(() -> assertThat(lines("jp").subList(before, lines("jp").size()))
-                .allMatch(line -> line.contains("[jp] ")).extracting(line -> line.substring(line.indexOf(" : ") + 3))
+                .allMatch(line -> line.matches(".* \\[jp\\] io\\.example\\.orders\\.OrderService +: .*")).extracting(line -> line.substring(line.indexOf(" : ") + 3))
                 .containsExactlyInAnyOrder("request line", "async line", "pool line"));
         assertThat(lines("jp")).anyMatch(line -> line.contains("[scheduling-1] [jp] ") && line.endsWith("scheduled line"));
         assertThat(lines("us")).anyMatch(line -> line.contains("[scheduling-1] [us] ") && line.endsWith("scheduled line"));
@@ -178,10 +178,11 @@ class TenantLoggingIntegrationTests {
     }
 
     @Test
-    void theConsoleShowsTheTenant(CapturedOutput output) throws Exception {
+    void theConsoleShowsTheTenantBeforeTheLoggerName(CapturedOutput output) throws Exception {
         get("/api/fail", "us");
 
-        assertThat(output.getOut()).containsPattern("\\[us\\] .*io\\.example\\.orders\\.OrderService +: payment failed");
+        // Regression: "%esb(%X{tenant})" right before "%clr(" made Logback print the rest of the pattern literally.
+        assertThat(output.getOut()).containsPattern("\\[us\\] io\\.example\\.orders\\.OrderService +: payment failed");
     }
 
     private double errors(String tenant) {
