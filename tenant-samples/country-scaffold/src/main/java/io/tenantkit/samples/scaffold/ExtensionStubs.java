@@ -13,6 +13,7 @@ import io.tenantkit.extension.ExtensionPoint;
 import io.tenantkit.samples.marketplace.api.FeePolicy;
 import io.tenantkit.samples.marketplace.api.KycPolicy;
 import io.tenantkit.samples.marketplace.api.PayoutRouter;
+import io.tenantkit.samples.marketplace.api.TaxPolicy;
 
 /**
  * The extension points a new country gets a stub for, and the stubs' source. A stub implements its point by
@@ -25,7 +26,7 @@ final class ExtensionStubs {
      * The marketplace's extension points, in the order the module declares their stubs. A new point of
      * marketplace-api gets stubs in every generated module by being added here; nothing else changes.
      */
-    static final List<Class<?>> POINTS = List.of(FeePolicy.class, KycPolicy.class, PayoutRouter.class);
+    static final List<Class<?>> POINTS = List.of(FeePolicy.class, KycPolicy.class, TaxPolicy.class, PayoutRouter.class);
 
     private ExtensionStubs() {
     }

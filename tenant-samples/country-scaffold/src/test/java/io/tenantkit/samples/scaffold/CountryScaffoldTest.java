@@ -65,6 +65,7 @@ class CountryScaffoldTest {
                             "src/main/java/io/tenantkit/samples/site/fr/FrSiteModule.java",
                             "src/main/java/io/tenantkit/samples/site/fr/FrFeePolicy.java",
                             "src/main/java/io/tenantkit/samples/site/fr/FrKycPolicy.java",
+                            "src/main/java/io/tenantkit/samples/site/fr/FrTaxPolicy.java",
                             "src/main/java/io/tenantkit/samples/site/fr/FrPayoutRouter.java",
                             "src/main/java/io/tenantkit/samples/site/fr/Defaults.java",
                             "src/main/resources/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports",
