@@ -38,12 +38,14 @@ final class TenantKitArchitectureRules {
      */
     static final Map<String, Set<String>> STARTER_PACKAGE_DEPENDENCIES = Map.ofEntries(
             Map.entry("autoconfigure", Set.of("actuate", "config", "extension", "http", "logging", "observability", "propagation", "scheduling",
-                    "view", "web")),
+                    "view", "web", "kafka", "tracing")),
             Map.entry("actuate", Set.of()),
             Map.entry("config", Set.of("actuate")),
             Map.entry("extension", Set.of("actuate")),
             Map.entry("logging", Set.of()),
             Map.entry("http", Set.of()),
+            Map.entry("kafka", Set.of()),
+            Map.entry("tracing", Set.of()),
             Map.entry("observability", Set.of("web")),
             Map.entry("propagation", Set.of()),
             Map.entry("scheduling", Set.of()),

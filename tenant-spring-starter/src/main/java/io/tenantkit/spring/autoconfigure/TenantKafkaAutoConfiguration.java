@@ -12,6 +12,7 @@ import io.tenantkit.tenant.TenantRegistry;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -35,6 +36,7 @@ import org.springframework.kafka.listener.RecordInterceptor;
 @ConditionalOnClass(name = {"org.springframework.kafka.core.KafkaTemplate", "org.springframework.kafka.listener.RecordInterceptor"})
 @ConditionalOnBooleanProperty(name = "tenantkit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "tenantkit.kafka.enabled", matchIfMissing = true)
+@ConditionalOnBean(TenantRegistry.class)
 public final class TenantKafkaAutoConfiguration {
 
     private static final String RECORD_INTERCEPTOR = "tenantRecordInterceptor";

@@ -42,8 +42,8 @@ class TenantKitDisabledTests {
             .withUserConfiguration(OwnRegistry.class);
 
     @Test
-    void theStarterRegistersElevenAutoConfigurations() {
-        assertThat(TENANTKIT).hasSize(11);
+    void theStarterRegistersThirteenAutoConfigurations() {
+        assertThat(TENANTKIT).hasSize(13);
     }
 
     @Test
