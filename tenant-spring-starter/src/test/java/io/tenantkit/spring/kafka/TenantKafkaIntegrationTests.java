@@ -40,7 +40,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
@@ -85,6 +87,9 @@ class TenantKafkaIntegrationTests {
     @Autowired
     Probe probe;
 
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
     @BeforeEach
     void clear() {
         probe.clear();
@@ -92,6 +97,7 @@ class TenantKafkaIntegrationTests {
 
     @Test
     void recordsProducedUnderJpAndUsFromSeveralThreadsAreEachProcessedAsTheirOwnTenant() throws Exception {
+        awaitEveryConsumerOfOrdersHasAPartition();
         int perThread = 25;
         ExecutorService senders = Executors.newFixedThreadPool(4);
         try {
@@ -230,6 +236,18 @@ class TenantKafkaIntegrationTests {
         });
     }
 
+    /** Both consumers of the concurrent listener own a partition, so that both take part. */
+    private void awaitEveryConsumerOfOrdersHasAPartition() throws InterruptedException {
+        ConcurrentMessageListenerContainer<?, ?> orders = (ConcurrentMessageListenerContainer<?, ?>) listeners.getListenerContainer("orders");
+        long end = System.currentTimeMillis() + WAIT.toMillis();
+        while (System.currentTimeMillis() < end && !orders.getContainers().stream()
+                .allMatch(c -> c.getAssignedPartitions() != null && !c.getAssignedPartitions().isEmpty())) {
+            Thread.sleep(100);
+        }
+        assertThat(orders.getContainers()).as("consumers of orders").hasSize(2)
+                .allSatisfy(c -> assertThat(c.getAssignedPartitions()).isNotEmpty());
+    }
+
     private void send(String payload, String tenantHeader) throws Exception {
         send("orders", payload, tenantHeader);
     }
@@ -326,10 +344,12 @@ class TenantKafkaIntegrationTests {
     /** A batch listener: no record interceptor reaches it, so it enters each record's tenant itself. */
     record BatchListener(Probe probe, TenantRecordResolver tenants) {
 
+        // tag::batch[]
         @KafkaListener(id = "batch", topics = "batch-orders", batch = "true")
         void onBatch(List<ConsumerRecord<String, String>> records) {
             tenants.forEach(records, record -> probe.seen(probe.batch, record.value()));
         }
+        // end::batch[]
     }
 
     @SpringBootApplication
@@ -345,11 +365,13 @@ class TenantKafkaIntegrationTests {
             return new Probe();
         }
 
+        // tag::dead-letter[]
         @Bean
         DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> template) {
             return new DefaultErrorHandler(new DeadLetterPublishingRecoverer(template,
                     (record, e) -> new TopicPartition("orders.DLT", -1)), new FixedBackOff(0, 2));
         }
+        // end::dead-letter[]
 
         @KafkaListener(id = "orders", topics = "orders", concurrency = "2")
         void onOrder(ConsumerRecord<String, String> record) {
