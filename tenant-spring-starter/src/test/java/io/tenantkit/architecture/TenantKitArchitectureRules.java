@@ -37,14 +37,16 @@ final class TenantKitArchitectureRules {
      * where it contributes to another one. Mirrored in docs/architecture.md.
      */
     static final Map<String, Set<String>> STARTER_PACKAGE_DEPENDENCIES = Map.ofEntries(
-            Map.entry("autoconfigure", Set.of("actuate", "config", "extension", "http", "jpa", "logging", "observability", "ops",
-                    "propagation", "scheduling", "view", "web")),
+            Map.entry("autoconfigure", Set.of("actuate", "config", "extension", "http", "jpa", "kafka", "logging", "observability",
+                    "ops", "propagation", "scheduling", "tracing", "view", "web")),
             Map.entry("actuate", Set.of()),
             Map.entry("config", Set.of("actuate")),
             Map.entry("extension", Set.of("actuate")),
             Map.entry("logging", Set.of()),
             Map.entry("http", Set.of()),
             Map.entry("jpa", Set.of()),
+            Map.entry("kafka", Set.of()),
+            Map.entry("tracing", Set.of()),
             Map.entry("observability", Set.of("web")),
             Map.entry("ops", Set.of("actuate")),
             Map.entry("propagation", Set.of()),

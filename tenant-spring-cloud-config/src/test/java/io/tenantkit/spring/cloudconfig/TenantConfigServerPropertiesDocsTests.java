@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class TenantConfigServerPropertiesDocsTests {
 
     private static final Path METADATA = Path.of("target/classes/META-INF/spring-configuration-metadata.json");
-    private static final Path GUIDE = Path.of("../docs/fleet-config-server.md");
+    private static final Path GUIDE = Path.of("../docs/fleet.md");
 
     @Test
     void everyPropertyHasAPlainSentenceAndIsInTheGuideWithItsDefault() throws IOException {

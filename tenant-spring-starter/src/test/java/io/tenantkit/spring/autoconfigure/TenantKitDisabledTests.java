@@ -42,8 +42,8 @@ class TenantKitDisabledTests {
             .withUserConfiguration(OwnRegistry.class);
 
     @Test
-    void theStarterRegistersThirteenAutoConfigurations() {
-        assertThat(TENANTKIT).hasSize(13);
+    void theStarterRegistersFifteenAutoConfigurations() {
+        assertThat(TENANTKIT).hasSize(15);
     }
 
     @Test
