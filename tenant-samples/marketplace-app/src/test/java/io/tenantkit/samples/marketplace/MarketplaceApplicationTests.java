@@ -98,11 +98,11 @@ class MarketplaceApplicationTests {
 
     @Test
     void unknownTenantIsA404Problem() {
-        Response response = get("/api/site", TenantTestRequests.headers("fr"));
+        Response response = get("/api/site", TenantTestRequests.headers("zz"));
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.body()).isEqualTo("{\"type\":\"https://tenantkit.io/problems/unknown-tenant\",\"title\":\"Unknown tenant\","
-                + "\"status\":404,\"detail\":\"No tenant 'fr' is served here (from header X-Tenant-Id).\"}");
+                + "\"status\":404,\"detail\":\"No tenant 'zz' is served here (from header X-Tenant-Id).\"}");
     }
 
     @Test
