@@ -42,8 +42,8 @@ class TenantKitDisabledTests {
             .withUserConfiguration(OwnRegistry.class);
 
     @Test
-    void theStarterRegistersElevenAutoConfigurations() {
-        assertThat(TENANTKIT).hasSize(11);
+    void theStarterRegistersTwelveAutoConfigurations() {
+        assertThat(TENANTKIT).hasSize(12);
     }
 
     @Test
