@@ -205,7 +205,8 @@ class CaffeineTenantCacheTest {
             refresher.submit(() -> { }).get(10, TimeUnit.SECONDS);
 
             assertThat(cache.getIfPresent(us.id(), "fx")).isEqualTo("us:fx#3");
-            assertThat(cache.getIfPresent(jp.id(), "fx")).isEqualTo("jp:fx#1");
+            // jp's entry is stale too: reading it may refresh it (on the refresher), always with jp's data.
+            assertThat(cache.getIfPresent(jp.id(), "fx")).startsWith("jp:fx#");
             assertThat(contextOnRefresh.get()).as("the refresh ran without a tenant in the context").isEqualTo("null");
         } finally {
             refresher.shutdownNow();
