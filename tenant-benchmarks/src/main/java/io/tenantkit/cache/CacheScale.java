@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.function.BiPredicate;
 
@@ -13,6 +14,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tenantkit.tenant.TenantId;
 
 import org.jspecify.annotations.Nullable;
+import org.openjdk.jol.info.GraphLayout;
 
 /**
  * The tenant cache scale program: the two designs side by side, a Caffeine cache per tenant (what
@@ -20,11 +22,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>heap per tenant: used heap after a full GC, per empty tenant (its cache created, nothing in it) and per full
- *       tenant ({@value #CAPACITY} entries of a small key and value);</li>
+ *       tenant ({@value #CAPACITY} entries of a small key and value), and per empty tenant counted by JOL;</li>
  *   <li>hit rate and get throughput under skew: one tenant sends 90% of the requests, the others share the rest
  *       evenly; each tenant asks for keys of its own with a Zipf distribution (s = {@value #ZIPF_S}) over
  *       {@value #KEY_SPACE} keys; a miss loads (puts) the key. Each tenant's bound is {@value #CAPACITY} entries, the
- *       shared cache's is tenants x {@value #CAPACITY}. Reported: overall hit rate, the busy tenant's, the quiet
+ *       shared cache's is tenants x {@value #CAPACITY}; a third run gives the busy tenant its own capacity of {@value #BUSY_CAPACITY} (what
+ *       {@code tenantkit.cache.capacity.<name>} in its configuration does). Reported: overall hit rate, the busy tenant's, the quiet
  *       tenants' (all their requests together), and requests per second on one thread (a noisy figure: use the JMH
  *       benchmark TenantCacheBenchmark for the cost of a hit).</li>
  * </ul>
@@ -38,6 +41,7 @@ public final class CacheScale {
     static final int KEY_SPACE = 1_000;
     static final double ZIPF_S = 0.9;
     static final double BUSY_SHARE = 0.9;
+    static final int BUSY_CAPACITY = 1_000;
 
     /** A key of the shared cache. */
     record TenantKey(TenantId tenant, int key) {
@@ -51,9 +55,8 @@ public final class CacheScale {
     /** Measures each tenant count of {@code args} (default 10 and 10,000) and prints the figures. */
     public static void main(String[] args) {
         int[] counts = args.length == 0 ? new int[] {10, 10_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-        for (int n : counts) {
-            memory(n);
-        }
+        // Heap figures need many tenants to rise above the noise of a GC: measured over at least 10,000.
+        Arrays.stream(counts).map(n -> Math.max(n, 10_000)).distinct().forEach(CacheScale::memory);
         for (int n : counts) {
             skew(n, Math.max(2_000_000, n * 400));
         }
@@ -82,10 +85,20 @@ public final class CacheScale {
         });
         long sharedFull = usedAfterGc();
         sink = shared;
-        System.out.printf("tenants=%d: cache per tenant: %d bytes per empty tenant, %d bytes per full tenant (%d entries); "
-                + "shared cache: %d bytes per full tenant%n", n, (empty - before) / n, (full - before) / n, CAPACITY,
+        System.out.printf("tenants=%d (GC delta): cache per tenant: %d bytes per empty tenant, %d bytes per full tenant "
+                + "(%d entries); shared cache: %d bytes per full tenant%n", n, (empty - before) / n, (full - before) / n, CAPACITY,
                 (sharedFull - before2) / n);
         sink = null;
+        // JOL: the object graph of 200 tenants' caches less that of 100, per tenant (shared objects cancel out).
+        TenantCache<Integer, Integer> counted = TenantCacheBuilder.newBuilder("scale").spec("maximumSize=" + CAPACITY).build();
+        long[] sizes = new long[2];
+        for (int round = 0; round < 2; round++) {
+            for (int t = round * 100; t < (round + 1) * 100; t++) {
+                counted.getIfPresent(ids[t], 0);
+            }
+            sizes[round] = GraphLayout.parseInstance(counted).totalSize();
+        }
+        System.out.printf("tenants=100 more (JOL): cache per tenant: %d bytes per empty tenant%n", (sizes[1] - sizes[0]) / 100);
     }
 
     private static void fill(TenantId[] ids, BiPredicate<TenantId, Integer> put) {
@@ -123,8 +136,18 @@ public final class CacheScale {
             shared.put(key, k);
             return false;
         });
+        TenantCache<Integer, Integer> raised = TenantCacheBuilder.newBuilder("scale").spec("maximumSize=" + CAPACITY)
+                .capacity(id -> id.equals(ids[0]) ? OptionalLong.of(BUSY_CAPACITY) : OptionalLong.empty()).build();
+        Result c = replay("cache per tenant, busy tenant's capacity " + BUSY_CAPACITY, n, tenantOf, keyOf, (t, k) -> {
+            if (raised.getIfPresent(ids[t], k) != null) {
+                return true;
+            }
+            raised.put(ids[t], k, k);
+            return false;
+        });
         System.out.println(a);
         System.out.println(b);
+        System.out.println(c);
     }
 
     record Result(String design, int tenants, int requests, double hitRate, double busyHitRate, double quietHitRate,
