@@ -224,13 +224,14 @@ final class CaffeineTenantCache<K, V> implements TenantLoadingCache<K, V> {
     /** The listener that drops the caches of tenants a registry change removed or made inactive. */
     TenantRegistryListener registryListener() {
         return (previous, current) -> {
-            slots = new Slots<>(current);
             for (TenantId tenant : caches.keySet()) {
                 Tenant now = current.findOrNull(tenant);
                 if (now == null || !now.isActive()) {
                     drop(tenant);
                 }
             }
+            // After the drops: slots filled meanwhile belong to the old snapshot, which no current tenant indexes.
+            slots = new Slots<>(current);
         };
     }
 

@@ -153,6 +153,8 @@ class CaffeineTenantCacheTest {
         cache.put(us.id(), "a", "us-a");
         cache.put(de.id(), "a", "de-a");
         assertThat(cache.getIfPresent(jp.id(), "a")).isEqualTo("jp-a");
+        Tenant registeredJp = registry.require(jp.id());
+        assertThat(TenantContext.supplyAs(registeredJp, () -> cache.getIfPresent("a"))).as("through the snapshot's slot").isEqualTo("jp-a");
 
         registry.replace(registry.snapshot().with(jp.toBuilder().status(TenantStatus.SUSPENDED).build()).without(de.id()));
 
@@ -161,7 +163,11 @@ class CaffeineTenantCacheTest {
         assertThatIllegalStateException().isThrownBy(() -> cache.getIfPresent(jp.id(), "a"))
                 .withMessage("Tenant 'jp' is suspended, so tenant cache 'greetings' holds nothing for it. Only active tenants are served.");
         assertThatExceptionOfType(UnknownTenantException.class).isThrownBy(() -> cache.getIfPresent(de.id(), "a"));
-        assertThat(cache.stats().hitCount()).as("the dropped tenant's hit stays in the totals").isEqualTo(1);
+        assertThatIllegalStateException().as("the suspended tenant of the new snapshot, as current tenant")
+                .isThrownBy(() -> TenantContext.runAs(registry.require(jp.id()), () -> cache.getIfPresent("a")));
+        assertThatIllegalStateException().as("the tenant of the old snapshot, still current on some thread")
+                .isThrownBy(() -> TenantContext.runAs(registeredJp, () -> cache.getIfPresent("a")));
+        assertThat(cache.stats().hitCount()).as("the dropped tenant's two hits stay in the totals").isEqualTo(2);
 
         registry.replace(registry.snapshot().with(jp.toBuilder().status(TenantStatus.ACTIVE).build()));
         assertThat(cache.getIfPresent(jp.id(), "a")).as("reactivated: starts empty").isNull();

@@ -1,7 +1,6 @@
 package io.tenantkit.spring.cache;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -85,17 +84,6 @@ public final class TenantCacheManager implements CacheManager {
     @Override
     public Collection<String> getCacheNames() {
         return Set.copyOf(caches.keySet());
-    }
-
-    /** The tenant caches by name (the shared ones left out). */
-    public Map<String, TenantSpringCache> tenantCaches() {
-        Map<String, TenantSpringCache> tenantCaches = new LinkedHashMap<>();
-        caches.forEach((name, cache) -> {
-            if (cache instanceof TenantSpringCache tenantCache) {
-                tenantCaches.put(name, tenantCache);
-            }
-        });
-        return tenantCaches;
     }
 
     private Cache create(String name) {
