@@ -52,6 +52,7 @@ public final class BenchmarkReport {
         groups.put("tenant", "Registry build (warm)");
         groups.put("logging", "Per-tenant log level filter");
         groups.put("config", "Per-tenant configuration read");
+        groups.put("cache", "Tenant cache get");
         return groups;
     }
 

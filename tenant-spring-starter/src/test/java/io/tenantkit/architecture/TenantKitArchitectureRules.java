@@ -37,9 +37,10 @@ final class TenantKitArchitectureRules {
      * where it contributes to another one. Mirrored in docs/architecture.md.
      */
     static final Map<String, Set<String>> STARTER_PACKAGE_DEPENDENCIES = Map.ofEntries(
-            Map.entry("autoconfigure", Set.of("actuate", "config", "extension", "http", "jpa", "kafka", "logging", "observability",
-                    "ops", "propagation", "scheduling", "tracing", "view", "web")),
+            Map.entry("autoconfigure", Set.of("actuate", "cache", "config", "extension", "http", "jpa", "kafka", "logging",
+                    "observability", "ops", "propagation", "scheduling", "tracing", "view", "web")),
             Map.entry("actuate", Set.of()),
+            Map.entry("cache", Set.of()),
             Map.entry("config", Set.of("actuate")),
             Map.entry("extension", Set.of("actuate")),
             Map.entry("logging", Set.of()),

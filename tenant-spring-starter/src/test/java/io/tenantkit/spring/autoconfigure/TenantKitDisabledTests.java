@@ -42,8 +42,8 @@ class TenantKitDisabledTests {
             .withUserConfiguration(OwnRegistry.class);
 
     @Test
-    void theStarterRegistersFifteenAutoConfigurations() {
-        assertThat(TENANTKIT).hasSize(15);
+    void theStarterRegistersSixteenAutoConfigurations() {
+        assertThat(TENANTKIT).hasSize(16);
     }
 
     @Test
