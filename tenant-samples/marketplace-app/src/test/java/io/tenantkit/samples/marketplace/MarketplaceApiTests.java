@@ -4,12 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.tenantkit.context.TenantContext;
+import io.tenantkit.context.TenantScope;
 import io.tenantkit.samples.marketplace.SampleHttp.Response;
+import io.tenantkit.spring.cache.TenantSpringCache;
+import io.tenantkit.tenant.TenantId;
+import io.tenantkit.tenant.TenantRegistry;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.interceptor.SimpleKey;
 
 /**
  * The README's marketplace calls over real HTTP: onboarding, quotes and payouts answer differently per country, as
@@ -22,6 +31,12 @@ class MarketplaceApiTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    CacheManager caches;
+
+    @Autowired
+    TenantRegistry registry;
 
     private SampleHttp http;
 
@@ -38,6 +53,26 @@ class MarketplaceApiTests {
                 .contains("\"missingDocuments\":[\"w-9\",\"ein-confirmation-letter\"]");
         assertThat(http.post("/api/merchants", "de", "{\"name\":\"Acme GmbH\"}").body())
                 .contains("\"missingDocuments\":[\"handelsregister-extract\",\"personalausweis\"]");
+    }
+
+    @Test
+    void kycRequirementsAreCachedOncePerSiteWithNoTenantInTheKey() {
+        http.post("/api/merchants", "jp", "{\"name\":\"Cached KK\"}");
+        http.post("/api/merchants", "us", "{\"name\":\"Cached Inc.\"}");
+        http.post("/api/merchants", "jp", "{\"name\":\"Cached Again KK\"}");
+
+        Cache cache = caches.getCache("kyc-requirements");
+        assertThat(cache).isInstanceOf(TenantSpringCache.class);
+        assertThat(cachedUnder("jp", cache)).containsExactly("my-number-card", "seal-registration-certificate");
+        assertThat(cachedUnder("us", cache)).containsExactly("w-9", "ein-confirmation-letter");
+        assertThat(http.get("/actuator/caches", null).body()).contains("\"kyc-requirements\"");
+    }
+
+    private List<Object> cachedUnder(String tenant, Cache cache) {
+        try (TenantScope scope = TenantContext.enter(registry.require(TenantId.of(tenant)))) {
+            List<?> documents = cache.get(SimpleKey.EMPTY, List.class);
+            return documents == null ? List.of() : List.copyOf(documents);
+        }
     }
 
     @Test
