@@ -8,6 +8,8 @@ import io.tenantkit.config.TenantConfigException;
 import io.tenantkit.config.TenantConfigStore;
 import io.tenantkit.context.MissingTenantException;
 import io.tenantkit.context.TenantContext;
+import io.tenantkit.context.TenantHandOff;
+import io.tenantkit.context.TenantScope;
 import io.tenantkit.spring.autoconfigure.TenantAutoConfiguration;
 import io.tenantkit.spring.autoconfigure.TenantConfigAutoConfiguration;
 import io.tenantkit.tenant.TenantId;
@@ -24,9 +26,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -240,42 +245,106 @@ class TenantConfigurationIntegrationTests {
     }
 
     @Test
-    void readersNeverSeeATornRecordWhileFilesFlipBetweenTwoValidVersions() throws IOException {
+    void aScopeKeepsReadingTheGenerationOfItsFirstReadAcrossAReloadAndTheNextScopeReadsTheNewOne() throws IOException {
+        Files.writeString(dir.resolve("de.yml"), VERSION_A);
         runner.withUserConfiguration(App.class).withPropertyValues("tenantkit.config.dir=" + dir, "tenantkit.config.interval=1h")
                 .run(context -> {
                     TenantConfigReloader reloader = context.getBean(TenantConfigReloader.class);
                     reloader.stop(); // reloads run when the test says, not when the file system does
-                    TenantConfiguration<Pair> pairs = context.getBean(TenantConfigurationBinder.class).handle(Pair.class);
+                    TenantConfigurationBinder binder = context.getBean(TenantConfigurationBinder.class);
+                    TenantConfigStore store = context.getBean(TenantConfigStore.class);
+                    var de = context.getBean(TenantRegistry.class).require(DE);
+                    ExecutorService pool = Executors.newSingleThreadExecutor();
+                    try (TenantScope request = TenantContext.enter(de)) {
+                        assertThat(binder.handle(Pair.class).current().a()).isEqualTo(1);
+                        Files.writeString(dir.resolve("de.yml"), VERSION_B);
+                        assertThat(reloader.reload()).containsExactly(DE);
+
+                        assertThat(version(binder, store)).isEqualTo("1/1/0.01/1/true");
+                        try (TenantScope nested = TenantContext.enter(de)) {
+                            assertThat(version(binder, store)).isEqualTo("1/1/0.01/1/true");
+                        }
+                        TenantHandOff handOff = TenantHandOff.capture();
+                        assertThat(pool.submit(() -> {
+                            try (TenantHandOff.Scope task = handOff.enter()) {
+                                return version(binder, store);
+                            }
+                        }).get()).isEqualTo("1/1/0.01/1/true");
+                        assertThat(binder.handle(Fees.class).of(DE).rate()).isEqualByComparingTo("0.01");
+                    } finally {
+                        pool.shutdown();
+                    }
+                    assertThat(TenantContext.supplyAs(de, () -> version(binder, store))).isEqualTo("22/22/0.22/22/false");
+                    assertThat(binder.handle(Fees.class).of(DE).rate()).isEqualByComparingTo("0.22");
+                });
+    }
+
+    @Test
+    void readersNeverSeeAMixOfTwoClassesPropertiesAndFlagsWhileFilesFlipBetweenTwoValidVersions() throws IOException {
+        Files.writeString(dir.resolve("de.yml"), VERSION_A);
+        runner.withUserConfiguration(App.class).withPropertyValues("tenantkit.config.dir=" + dir, "tenantkit.config.interval=1h")
+                .run(context -> {
+                    TenantConfigReloader reloader = context.getBean(TenantConfigReloader.class);
+                    reloader.stop(); // reloads run when the test says, not when the file system does
+                    TenantConfigurationBinder binder = context.getBean(TenantConfigurationBinder.class);
+                    TenantConfigStore store = context.getBean(TenantConfigStore.class);
                     var de = context.getBean(TenantRegistry.class).require(DE);
                     AtomicBoolean done = new AtomicBoolean();
-                    AtomicLong torn = new AtomicLong();
-                    AtomicLong reads = new AtomicLong();
+                    List<String> mixed = new CopyOnWriteArrayList<>();
+                    Set<String> seen = ConcurrentHashMap.newKeySet();
                     List<Thread> readers = new ArrayList<>();
-                    for (int i = 0; i < 3; i++) {
-                        Thread reader = new Thread(() -> TenantContext.runAs(de, () -> {
+                    for (int i = 0; i < 4; i++) {
+                        Thread reader = new Thread(() -> {
                             while (!done.get()) {
-                                Pair p = pairs.current();
-                                if (p.a() != p.b()) {
-                                    torn.incrementAndGet();
-                                }
-                                reads.incrementAndGet();
+                                TenantContext.runAs(de, () -> { // one request: every read from one generation
+                                    String first = version(binder, store);
+                                    Thread.yield();
+                                    String second = version(binder, store);
+                                    seen.add(first);
+                                    if (!first.equals(second) || !first.equals("1/1/0.01/1/true") && !first.equals("22/22/0.22/22/false")) {
+                                        mixed.add(first + " then " + second);
+                                    }
+                                });
                             }
-                        }));
+                        });
                         reader.start();
                         readers.add(reader);
                     }
-                    for (int flip = 0; flip < 60; flip++) {
-                        Files.writeString(dir.resolve("de.yml"), flip % 2 == 0 ? "pair:\n  a: 1\n  b: 1\n" : "pair:\n  a: 22\n  b: 22\n");
+                    for (int flip = 1; flip <= 60; flip++) {
+                        Files.writeString(dir.resolve("de.yml"), flip % 2 == 0 ? VERSION_A : VERSION_B);
                         reloader.reload();
                     }
                     done.set(true);
                     for (Thread reader : readers) {
                         reader.join();
                     }
-                    assertThat(torn).hasValue(0);
-                    assertThat(reads.get()).isPositive();
+                    assertThat(mixed).isEmpty();
+                    assertThat(seen).containsExactlyInAnyOrder("1/1/0.01/1/true", "22/22/0.22/22/false");
                     assertThat(reloader.failures()).isZero();
+                    assertThat(reloader.successes()).isEqualTo(60);
                 });
+    }
+
+    static final String VERSION_A = """
+            pair: {a: 1, b: 1}
+            marketplace.fees: {rate: 0.01, payout-limit: 1}
+            features.instant-payout: true
+            """;
+    static final String VERSION_B = """
+            pair: {a: 22, b: 22}
+            marketplace.fees: {rate: 0.22, payout-limit: 22}
+            features.instant-payout: false
+            """;
+
+    /** Everything the current tenant reads, one read at a time: two classes, several properties, a flag. */
+    static String version(TenantConfigurationBinder binder, TenantConfigStore store) {
+        TenantConfiguration<Pair> pairs = binder.handle(Pair.class);
+        TenantConfiguration<Fees> fees = binder.handle(Fees.class);
+        int a = pairs.current().a();
+        BigDecimal rate = fees.current().rate();
+        long limit = fees.current().payoutLimit();
+        int b = pairs.current().b();
+        return a + "/" + b + "/" + rate.toPlainString() + "/" + limit + "/" + store.isOn("instant-payout");
     }
 
     @Test
