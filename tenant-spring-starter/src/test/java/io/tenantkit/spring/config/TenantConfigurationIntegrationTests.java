@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Currency;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -141,6 +142,29 @@ class TenantConfigurationIntegrationTests {
             assertThat(registry.require(JP).timeZone()).hasToString("Asia/Tokyo");
             assertThat(registry.snapshot().lineage(JP)).extracting(t -> t.id().value()).containsExactly("jp", "apac", "global");
         });
+    }
+
+    @Test
+    void theApplicationOverridesOnlyTheDeclarationFieldsItWritesStatusIncluded() throws IOException {
+        Path catalog = dir.resolve("catalog.yml");
+        Files.writeString(catalog, """
+                apac: { name: Asia-Pacific }
+                jp: { status: suspended, currency: USD }
+                """);
+        runner.withClassLoader(jpModule()).withPropertyValues("tenantkit.catalog=file:" + catalog).run(context -> {
+            TenantRegistry registry = context.getBean(TenantRegistry.class);
+            assertThat(registry.require(TenantId.of("apac")).status()).isEqualTo(TenantStatus.INACTIVE); // the module's
+            assertThat(registry.require(TenantId.of("apac")).name()).isEqualTo("Asia-Pacific");
+            assertThat(registry.require(JP).status()).isEqualTo(TenantStatus.SUSPENDED);
+            assertThat(registry.require(JP).currency()).contains(Currency.getInstance("USD"));
+            assertThat(registry.require(JP).timeZone()).hasToString("Asia/Tokyo"); // the module's
+        });
+        runner.withClassLoader(jpModule()).withPropertyValues("tenantkit.tenants.apac.name=APAC", "tenantkit.tenants.jp.status=suspended")
+                .run(context -> {
+                    TenantRegistry registry = context.getBean(TenantRegistry.class);
+                    assertThat(registry.require(TenantId.of("apac")).status()).isEqualTo(TenantStatus.INACTIVE);
+                    assertThat(registry.require(JP).status()).isEqualTo(TenantStatus.SUSPENDED);
+                });
     }
 
     @Test
