@@ -18,6 +18,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -26,6 +31,8 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyCaching;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyCaching.CacheOverride;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -44,7 +51,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * its instances, of every class.
  *
  * <p>One {@code Binder} per class binds all tenants, with the tenant's layer swapped in between (no property
- * source, mapping or {@code Bindable} is created per tenant).
+ * source, mapping or {@code Bindable} is created per tenant); thousands of tenants are bound in slices on one
+ * thread per processor, each slice with its own {@code Binder}.
  */
 public final class TenantConfigurationBinder {
 
@@ -134,37 +142,104 @@ public final class TenantConfigurationBinder {
      * The instances of every class for {@code generation}, by class and snapshot index: bound anew for tenants in
      * {@code changed} or without an instance in {@code previous} (null: bind all), reused otherwise.
      */
+    @SuppressWarnings("try") // the cache override is only closed
     private Object[][] bindAll(Object @Nullable [][] previous, @Nullable TenantConfigGeneration current,
             TenantConfigGeneration generation, Set<TenantId> changed) {
         TenantSnapshot snapshot = generation.snapshot();
-        List<Problem> problems = new ArrayList<>();
         Object[][] bound = new Object[types.size()][];
+        List<List<Problem>> problems = new ArrayList<>();
+        // The Environment's sources are not changed while binding: cache their names instead of listing them per lookup.
+        try (CacheOverride cached = ConfigurationPropertyCaching.get(environment).override()) {
+            for (int c = 0; c < types.size(); c++) {
+                Object[] instances = new Object[snapshot.size()];
+                List<Tenant> toBind = new ArrayList<>();
+                for (Tenant tenant : snapshot.active()) {
+                    Object reused = null;
+                    if (previous != null && current != null && !changed.contains(tenant.id())) {
+                        int i = current.snapshot().indexOf(tenant.id());
+                        reused = i < 0 ? null : previous[c][i];
+                    }
+                    if (reused != null) {
+                        instances[snapshot.indexOf(tenant)] = reused;
+                    } else {
+                        toBind.add(tenant);
+                    }
+                }
+                problems.addAll(bindAll(types.get(c), toBind, instances, generation));
+                bound[c] = instances;
+            }
+        }
+        List<Problem> all = problems.stream().flatMap(List::stream).toList();
+        if (!all.isEmpty()) {
+            throw new TenantConfigException(all);
+        }
+        return bound;
+    }
+
+    /**
+     * Binds {@code type} for {@code tenants} into {@code instances} (by snapshot index): on this thread for a few
+     * tenants, else in slices on a short-lived pool of one thread per processor, each slice with its own
+     * {@code Binder} (a {@code Binder} is immutable, its tenant layer is not). Returns the problems, slice by slice.
+     */
+    private List<List<Problem>> bindAll(Class<?> type, List<Tenant> tenants, Object[] instances, TenantConfigGeneration generation) {
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), tenants.size() / PARALLEL_SLICE);
+        if (threads < 2) {
+            return List.of(bindSlice(type, tenants, instances, generation));
+        }
+        int slices = threads * 4;
+        int size = (tenants.size() + slices - 1) / slices;
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "tenantkit-config-bind-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<List<Problem>>> futures = new ArrayList<>();
+            for (int from = 0; from < tenants.size(); from += size) {
+                List<Tenant> slice = tenants.subList(from, Math.min(tenants.size(), from + size));
+                futures.add(pool.submit(() -> bindSlice(type, slice, instances, generation)));
+            }
+            List<List<Problem>> problems = new ArrayList<>();
+            for (Future<List<Problem>> future : futures) {
+                problems.add(future.get());
+            }
+            return problems;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while binding " + type.getName() + " for " + tenants.size() + " tenants", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("Binding " + type.getName() + " failed", cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Below this many tenants per processor, binding stays on the calling thread. */
+    static final int PARALLEL_SLICE = 500;
+
+    private List<Problem> bindSlice(Class<?> type, List<Tenant> tenants, Object[] instances, TenantConfigGeneration generation) {
         List<ConfigurationPropertySource> sources = new ArrayList<>();
         TenantSource tenantSource = new TenantSource();
         sources.add(tenantSource);
         ConfigurationPropertySources.get(environment).forEach(sources::add);
         Binder binder = new Binder(sources, new PropertySourcesPlaceholdersResolver(environment),
                 ApplicationConversionService.getSharedInstance());
-        for (int c = 0; c < types.size(); c++) {
-            Class<?> type = types.get(c);
-            Bindable<?> bindable = Bindable.of(type);
-            String prefix = prefix(type);
-            Object[] instances = new Object[snapshot.size()];
-            for (Tenant tenant : snapshot.active()) {
-                Object reused = null;
-                if (previous != null && current != null && !changed.contains(tenant.id())) {
-                    int i = current.snapshot().indexOf(tenant.id());
-                    reused = i < 0 ? null : previous[c][i];
-                }
-                instances[snapshot.indexOf(tenant)] = reused != null ? reused
-                        : bind(binder, tenantSource, bindable, type, prefix, tenant.id(), generation, problems);
-            }
-            bound[c] = instances;
+        Bindable<?> bindable = Bindable.of(type);
+        String prefix = prefix(type);
+        List<Problem> problems = new ArrayList<>();
+        TenantSnapshot snapshot = generation.snapshot();
+        for (Tenant tenant : tenants) {
+            instances[snapshot.indexOf(tenant)] = bind(binder, tenantSource, bindable, type, prefix, tenant.id(), generation, problems);
         }
-        if (!problems.isEmpty()) {
-            throw new TenantConfigException(problems);
-        }
-        return bound;
+        return problems;
     }
 
     private @Nullable Object bind(Binder binder, TenantSource source, Bindable<?> bindable, Class<?> type, String prefix,
