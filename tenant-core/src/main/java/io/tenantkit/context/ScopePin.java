@@ -56,12 +56,8 @@ public abstract class ScopePin<P> {
         if (top == null) {
             return null;
         }
-        for (Pinned n = top.pins(); n != null; n = n.next) {
-            if (n.source == this) {
-                return cast(n.value);
-            }
-        }
-        return pinNow(top);
+        P pinned = find(top);
+        return pinned != null ? pinned : pinNow(top);
     }
 
     private P pinNow(Frame top) {

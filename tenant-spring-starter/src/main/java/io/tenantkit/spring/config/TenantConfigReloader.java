@@ -48,6 +48,8 @@ import org.springframework.context.SmartLifecycle;
 public final class TenantConfigReloader implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantConfigReloader.class);
+    /** How far back from the last scan a file's time stamp counts as young: covers 2-second time stamps (FAT, some NFS). */
+    static final long STAMP_SLACK_MILLIS = 2_000;
 
     private final TenantConfigDirectory directory;
     private final TenantConfigStore store;
@@ -248,9 +250,6 @@ public final class TenantConfigReloader implements SmartLifecycle {
         }
         return prints;
     }
-
-    /** How far back from the last scan a file's time stamp counts as young: covers 2-second time stamps (FAT, some NFS). */
-    static final long STAMP_SLACK_MILLIS = 2_000;
 
     private static Print print(Path file, @Nullable Print before, long since) {
         try {

@@ -56,6 +56,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 public final class TenantConfigurationBinder {
 
+    /** Below this many tenants per processor, binding stays on the calling thread. */
+    static final int PARALLEL_SLICE = 500;
+
     private final TenantConfigStore store;
     private final ConfigurableEnvironment environment;
     private final TenantConfigValidation validation;
@@ -221,9 +224,6 @@ public final class TenantConfigurationBinder {
             pool.shutdownNow();
         }
     }
-
-    /** Below this many tenants per processor, binding stays on the calling thread. */
-    static final int PARALLEL_SLICE = 500;
 
     private List<Problem> bindSlice(Class<?> type, List<Tenant> tenants, Object[] instances, TenantConfigGeneration generation) {
         List<ConfigurationPropertySource> sources = new ArrayList<>();
