@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A pinned value lives as long as its scope, so keep scopes to one unit of work (a request, a message,
  * a task): a scope held open for hours keeps reading what it pinned. Reading a pinned value costs a
- * thread-local read and two field reads; pinning costs one small allocation per scope. Values must be
+ * thread-local read and a few field reads; pinning costs one small allocation per scope. Values must be
  * immutable: they are read on the threads that tasks are handed to.
  *
  * @param <P> the pinned value

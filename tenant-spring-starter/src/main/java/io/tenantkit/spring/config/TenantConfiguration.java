@@ -1,5 +1,6 @@
 package io.tenantkit.spring.config;
 
+import io.tenantkit.context.ScopePin;
 import io.tenantkit.context.TenantContext;
 import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantId;
@@ -13,8 +14,8 @@ import io.tenantkit.tenant.TenantSnapshot;
  * BigDecimal rate = fees.current().rate();
  * }</pre>
  *
- * <p>{@link #current()} costs what an extension call costs: a thread-local read, two field reads and two array
- * reads; no map, no string, no allocation. Each instance is immutable (a record) or must be treated so.
+ * <p>{@link #current()} is a thread-local read, a few field reads and an
+ * array read; no map, no string, no allocation. Each instance is immutable (a record) or must be treated so.
  * Inside a tenant scope (a request, a message, a handed-off task) every read, of every class and of the
  * {@code TenantConfigStore}, comes from the configuration generation pinned to the scope at its first read: a
  * reload installed meanwhile is seen by the next scope, never half-way through this one. Without a current
@@ -29,12 +30,16 @@ public final class TenantConfiguration<T> {
     private final String prefix;
     private final int index;
     private final TenantConfigurationBinder binder;
+    /** The instances pinned to the current scope: the binder's. */
+    private final ScopePin<TenantConfigurationBinder.Bound> pinned;
 
-    TenantConfiguration(Class<T> type, String prefix, int index, TenantConfigurationBinder binder) {
+    TenantConfiguration(Class<T> type, String prefix, int index, TenantConfigurationBinder binder,
+            ScopePin<TenantConfigurationBinder.Bound> pinned) {
         this.type = type;
         this.prefix = prefix;
         this.index = index;
         this.binder = binder;
+        this.pinned = pinned;
     }
 
     /** The bound class. */
@@ -54,15 +59,15 @@ public final class TenantConfiguration<T> {
      * @throws IllegalStateException if the tenant is not active, or not in the configuration's snapshot
      */
     public T current() {
-        TenantConfigurationBinder.Bound bound = binder.pinned();
+        TenantConfigurationBinder.Bound bound = pinned.get();
         if (bound != null) {
+            Object[] own = bound.own();
+            Object instance = own == null ? null : own[index];
+            if (instance != null) {
+                return type.cast(instance);
+            }
             Tenant tenant = bound.tenant();
             if (tenant != null) {
-                int i = bound.index();
-                Object instance = i < 0 ? null : bound.instances()[index][i];
-                if (instance != null) {
-                    return type.cast(instance);
-                }
                 throw unavailable(tenant.id(), bound.snapshot());
             }
         }
@@ -76,8 +81,8 @@ public final class TenantConfiguration<T> {
      * @throws IllegalStateException if the tenant is not active, or not declared
      */
     public T of(TenantId id) {
-        TenantConfigurationBinder.Bound pinned = binder.pinned();
-        TenantConfigurationBinder.Bound bound = pinned != null ? pinned : binder.latest();
+        TenantConfigurationBinder.Bound scope = pinned.get();
+        TenantConfigurationBinder.Bound bound = scope != null ? scope : binder.latest();
         int i = bound.snapshot().indexOf(id);
         Object instance = i < 0 ? null : bound.instances()[index][i];
         if (instance == null) {

@@ -122,23 +122,26 @@ public final class TenantConfigurationBinder {
         return binds.get();
     }
 
-    /** The instances the current scope reads: pinned to it (the store's generation of the scope); null outside any scope. */
-    @Nullable Bound pinned() {
-        return pin.get();
-    }
-
     /** The instances of the latest generation, for reads outside any scope. */
     Bound latest() {
         return bound(store.latest(), null);
     }
 
     private Bound bound(TenantConfigGeneration generation, @Nullable Tenant tenant) {
-        return new Bound(generation.snapshot(), slot.of(generation), tenant,
-                tenant == null ? -1 : generation.snapshot().indexOf(tenant));
+        Object[][] instances = slot.of(generation);
+        int i = tenant == null ? -1 : generation.snapshot().indexOf(tenant);
+        Object[] own = null;
+        if (i >= 0) {
+            own = new Object[instances.length];
+            for (int c = 0; c < own.length; c++) {
+                own[c] = instances[c][i];
+            }
+        }
+        return new Bound(generation.snapshot(), instances, tenant, own);
     }
 
     private <T> TenantConfiguration<T> newHandle(Class<T> type, int index) {
-        return new TenantConfiguration<>(type, prefix(type), index, this);
+        return new TenantConfiguration<>(type, prefix(type), index, this, pin);
     }
 
     /**
@@ -280,9 +283,10 @@ public final class TenantConfigurationBinder {
      * @param snapshot the generation's tenants
      * @param instances by class index, then snapshot index; null for a tenant that is not active
      * @param tenant the scope's tenant, null outside a scope or in one without a tenant
-     * @param index the tenant's index in {@code snapshot}, -1 if none or not declared there
+     * @param own the tenant's instances by class index (an instance is null when the tenant is not active);
+     *        null without a tenant or for a tenant not declared in {@code snapshot}
      */
-    record Bound(TenantSnapshot snapshot, Object[][] instances, @Nullable Tenant tenant, int index) {
+    record Bound(TenantSnapshot snapshot, Object[][] instances, @Nullable Tenant tenant, Object @Nullable [] own) {
     }
     static String prefix(Class<?> type) {
         TenantConfigurationProperties annotation = type.getAnnotation(TenantConfigurationProperties.class);
