@@ -56,6 +56,10 @@ public abstract class ScopePin<P> {
         if (top == null) {
             return null;
         }
+        Pinned first = top.pins();
+        if (first != null && first.source == this) {
+            return cast(first.value); // the common case, kept small enough to inline
+        }
         P pinned = find(top);
         return pinned != null ? pinned : pinNow(top);
     }
