@@ -27,16 +27,27 @@ class TenantConfigReloaderTest {
     @TempDir
     Path dir;
 
+    final TenantRegistry registry = new TenantRegistry(TenantSnapshot.of(Tenant.builder("de").build()));
+
+    TenantConfigDirectory directory() {
+        return new TenantConfigDirectory(dir, message -> { });
+    }
+
+    TenantConfigStore store() {
+        return new TenantConfigStore(TenantConfigGeneration.of(registry.snapshot(), Map.of(), directory().readAll(), ConfigDefaults.NONE));
+    }
+
+    TenantConfigReloader reloader(TenantConfigStore store) {
+        return new TenantConfigReloader(directory(), store, registry, Duration.ofHours(1));
+    }
+
     @Test
     void aRewriteOfTheSameSizeWithinTheTimeStampGranularityIsReloaded() throws IOException {
         Path file = dir.resolve("de.yml");
         Files.writeString(file, "fees.rate: 0.01\n");
         FileTime stamp = Files.getLastModifiedTime(file);
-        TenantRegistry registry = new TenantRegistry(TenantSnapshot.of(Tenant.builder("de").build()));
-        TenantConfigDirectory directory = new TenantConfigDirectory(dir, message -> { });
-        TenantConfigStore store = new TenantConfigStore(
-                TenantConfigGeneration.of(registry.snapshot(), Map.of(), directory.readAll(), ConfigDefaults.NONE));
-        TenantConfigReloader reloader = new TenantConfigReloader(directory, store, registry, Duration.ofHours(1));
+        TenantConfigStore store = store();
+        TenantConfigReloader reloader = reloader(store);
         assertThat(reloader.reload()).isEmpty();
 
         Files.writeString(file, "fees.rate: 0.02\n");
@@ -53,11 +64,8 @@ class TenantConfigReloaderTest {
         Path file = dir.resolve("de.yml");
         Files.writeString(file, "fees.rate: 0.01\n");
         Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
-        TenantRegistry registry = new TenantRegistry(TenantSnapshot.of(Tenant.builder("de").build()));
-        TenantConfigDirectory directory = new TenantConfigDirectory(dir, message -> { });
-        TenantConfigStore store = new TenantConfigStore(
-                TenantConfigGeneration.of(registry.snapshot(), Map.of(), directory.readAll(), ConfigDefaults.NONE));
-        TenantConfigReloader reloader = new TenantConfigReloader(directory, store, registry, Duration.ofHours(1));
+        TenantConfigStore store = store();
+        TenantConfigReloader reloader = reloader(store);
 
         assertThat(reloader.reload()).isEmpty();
         assertThat(reloader.successes()).isZero();

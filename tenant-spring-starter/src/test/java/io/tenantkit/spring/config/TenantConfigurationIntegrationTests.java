@@ -12,6 +12,7 @@ import io.tenantkit.context.TenantHandOff;
 import io.tenantkit.context.TenantScope;
 import io.tenantkit.spring.autoconfigure.TenantAutoConfiguration;
 import io.tenantkit.spring.autoconfigure.TenantConfigAutoConfiguration;
+import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantId;
 import io.tenantkit.tenant.TenantRegistry;
 import io.tenantkit.tenant.TenantStatus;
@@ -270,82 +271,86 @@ class TenantConfigurationIntegrationTests {
 
     @Test
     void aScopeKeepsReadingTheGenerationOfItsFirstReadAcrossAReloadAndTheNextScopeReadsTheNewOne() throws IOException {
-        Files.writeString(dir.resolve("de.yml"), VERSION_A);
-        runner.withUserConfiguration(App.class).withPropertyValues("tenantkit.config.dir=" + dir, "tenantkit.config.interval=1h")
-                .run(context -> {
-                    TenantConfigReloader reloader = context.getBean(TenantConfigReloader.class);
-                    reloader.stop(); // reloads run when the test says, not when the file system does
-                    TenantConfigurationBinder binder = context.getBean(TenantConfigurationBinder.class);
-                    TenantConfigStore store = context.getBean(TenantConfigStore.class);
-                    var de = context.getBean(TenantRegistry.class).require(DE);
-                    ExecutorService pool = Executors.newSingleThreadExecutor();
-                    try (TenantScope request = TenantContext.enter(de)) {
-                        assertThat(binder.handle(Pair.class).current().a()).isEqualTo(1);
-                        Files.writeString(dir.resolve("de.yml"), VERSION_B);
-                        assertThat(reloader.reload()).containsExactly(DE);
+        withDeAtVersionA((reloader, binder, store, de) -> {
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try (TenantScope request = TenantContext.enter(de)) {
+                assertThat(binder.handle(Pair.class).current().a()).isEqualTo(1);
+                Files.writeString(dir.resolve("de.yml"), VERSION_B);
+                assertThat(reloader.reload()).containsExactly(DE);
 
-                        assertThat(version(binder, store)).isEqualTo("1/1/0.01/1/true");
-                        try (TenantScope nested = TenantContext.enter(de)) {
-                            assertThat(version(binder, store)).isEqualTo("1/1/0.01/1/true");
-                        }
-                        TenantHandOff handOff = TenantHandOff.capture();
-                        assertThat(pool.submit(() -> {
-                            try (TenantHandOff.Scope task = handOff.enter()) {
-                                return version(binder, store);
-                            }
-                        }).get()).isEqualTo("1/1/0.01/1/true");
-                        assertThat(binder.handle(Fees.class).of(DE).rate()).isEqualByComparingTo("0.01");
-                    } finally {
-                        pool.shutdown();
+                assertThat(version(binder, store)).isEqualTo("1/1/0.01/1/true");
+                try (TenantScope nested = TenantContext.enter(de)) {
+                    assertThat(version(binder, store)).isEqualTo("1/1/0.01/1/true");
+                }
+                TenantHandOff handOff = TenantHandOff.capture();
+                assertThat(pool.submit(() -> {
+                    try (TenantHandOff.Scope task = handOff.enter()) {
+                        return version(binder, store);
                     }
-                    assertThat(TenantContext.supplyAs(de, () -> version(binder, store))).isEqualTo("22/22/0.22/22/false");
-                    assertThat(binder.handle(Fees.class).of(DE).rate()).isEqualByComparingTo("0.22");
-                });
+                }).get()).isEqualTo("1/1/0.01/1/true");
+                assertThat(binder.handle(Fees.class).of(DE).rate()).isEqualByComparingTo("0.01");
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(TenantContext.supplyAs(de, () -> version(binder, store))).isEqualTo("22/22/0.22/22/false");
+            assertThat(binder.handle(Fees.class).of(DE).rate()).isEqualByComparingTo("0.22");
+        });
     }
 
     @Test
     void readersNeverSeeAMixOfTwoClassesPropertiesAndFlagsWhileFilesFlipBetweenTwoValidVersions() throws IOException {
+        withDeAtVersionA((reloader, binder, store, de) -> {
+            AtomicBoolean done = new AtomicBoolean();
+            List<String> mixed = new CopyOnWriteArrayList<>();
+            Set<String> seen = ConcurrentHashMap.newKeySet();
+            List<Thread> readers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Thread reader = new Thread(() -> {
+                    while (!done.get()) {
+                        TenantContext.runAs(de, () -> { // one request: every read from one generation
+                            String first = version(binder, store);
+                            Thread.yield();
+                            String second = version(binder, store);
+                            seen.add(first);
+                            if (!first.equals(second) || !first.equals("1/1/0.01/1/true") && !first.equals("22/22/0.22/22/false")) {
+                                mixed.add(first + " then " + second);
+                            }
+                        });
+                    }
+                });
+                reader.start();
+                readers.add(reader);
+            }
+            for (int flip = 1; flip <= 60; flip++) {
+                Files.writeString(dir.resolve("de.yml"), flip % 2 == 0 ? VERSION_A : VERSION_B);
+                reloader.reload();
+            }
+            done.set(true);
+            for (Thread reader : readers) {
+                reader.join();
+            }
+            assertThat(mixed).isEmpty();
+            assertThat(seen).containsExactlyInAnyOrder("1/1/0.01/1/true", "22/22/0.22/22/false");
+            assertThat(reloader.failures()).isZero();
+            assertThat(reloader.successes()).isEqualTo(60);
+        });
+    }
+
+    /** What the flip tests use: a context whose operator directory has {@code de.yml} at version A, reloaded by hand. */
+    @FunctionalInterface
+    interface FlipTest {
+
+        void run(TenantConfigReloader reloader, TenantConfigurationBinder binder, TenantConfigStore store, Tenant de) throws Exception;
+    }
+
+    void withDeAtVersionA(FlipTest test) throws IOException {
         Files.writeString(dir.resolve("de.yml"), VERSION_A);
         runner.withUserConfiguration(App.class).withPropertyValues("tenantkit.config.dir=" + dir, "tenantkit.config.interval=1h")
                 .run(context -> {
                     TenantConfigReloader reloader = context.getBean(TenantConfigReloader.class);
                     reloader.stop(); // reloads run when the test says, not when the file system does
-                    TenantConfigurationBinder binder = context.getBean(TenantConfigurationBinder.class);
-                    TenantConfigStore store = context.getBean(TenantConfigStore.class);
-                    var de = context.getBean(TenantRegistry.class).require(DE);
-                    AtomicBoolean done = new AtomicBoolean();
-                    List<String> mixed = new CopyOnWriteArrayList<>();
-                    Set<String> seen = ConcurrentHashMap.newKeySet();
-                    List<Thread> readers = new ArrayList<>();
-                    for (int i = 0; i < 4; i++) {
-                        Thread reader = new Thread(() -> {
-                            while (!done.get()) {
-                                TenantContext.runAs(de, () -> { // one request: every read from one generation
-                                    String first = version(binder, store);
-                                    Thread.yield();
-                                    String second = version(binder, store);
-                                    seen.add(first);
-                                    if (!first.equals(second) || !first.equals("1/1/0.01/1/true") && !first.equals("22/22/0.22/22/false")) {
-                                        mixed.add(first + " then " + second);
-                                    }
-                                });
-                            }
-                        });
-                        reader.start();
-                        readers.add(reader);
-                    }
-                    for (int flip = 1; flip <= 60; flip++) {
-                        Files.writeString(dir.resolve("de.yml"), flip % 2 == 0 ? VERSION_A : VERSION_B);
-                        reloader.reload();
-                    }
-                    done.set(true);
-                    for (Thread reader : readers) {
-                        reader.join();
-                    }
-                    assertThat(mixed).isEmpty();
-                    assertThat(seen).containsExactlyInAnyOrder("1/1/0.01/1/true", "22/22/0.22/22/false");
-                    assertThat(reloader.failures()).isZero();
-                    assertThat(reloader.successes()).isEqualTo(60);
+                    test.run(reloader, context.getBean(TenantConfigurationBinder.class), context.getBean(TenantConfigStore.class),
+                            context.getBean(TenantRegistry.class).require(DE));
                 });
     }
 
