@@ -31,6 +31,8 @@ public final class TenantConfigGeneration {
     /** The key prefix of feature flags: {@code features.<name>: true|false}. */
     public static final String FEATURES = "features.";
 
+    private static final @Nullable Object[] NO_DERIVED = {};
+
     private final long number;
     private final TenantSnapshot snapshot;
     private final Map<TenantId, TenantFile> modules;
@@ -38,15 +40,24 @@ public final class TenantConfigGeneration {
     private final ConfigDefaults defaults;
     /** By snapshot index: the tenant's own layers merged, without the application defaults. */
     private final List<Map<String, ConfigValue>> values;
+    /** What the store's derivations made of this generation, by slot; published with it. */
+    final @Nullable Object[] derived;
 
     private TenantConfigGeneration(long number, TenantSnapshot snapshot, Map<TenantId, TenantFile> modules,
-            Map<TenantId, TenantFile> operators, ConfigDefaults defaults, List<Map<String, ConfigValue>> values) {
+            Map<TenantId, TenantFile> operators, ConfigDefaults defaults, List<Map<String, ConfigValue>> values,
+            @Nullable Object[] derived) {
         this.number = number;
         this.snapshot = snapshot;
         this.modules = modules;
         this.operators = operators;
         this.defaults = defaults;
         this.values = values;
+        this.derived = derived;
+    }
+
+    /** This generation with {@code derived} (by slot) published with it. */
+    TenantConfigGeneration withDerived(@Nullable Object[] derived) {
+        return new TenantConfigGeneration(number, snapshot, modules, operators, defaults, values, derived);
     }
 
     /**
@@ -67,7 +78,7 @@ public final class TenantConfigGeneration {
             values.add(merge(snapshot, tenant.id(), m, o));
         }
         return checked(new TenantConfigGeneration(1, snapshot, m, o, Objects.requireNonNull(defaults, "defaults"),
-                List.copyOf(values)), snapshot.all().stream().map(Tenant::id).toList());
+                List.copyOf(values), NO_DERIVED), snapshot.all().stream().map(Tenant::id).toList());
     }
 
     /**
@@ -98,7 +109,8 @@ public final class TenantConfigGeneration {
                 next.add(before);
             }
         }
-        return checked(new TenantConfigGeneration(number + 1, snapshot, modules, ops, defaults, List.copyOf(next)), merged);
+        return checked(new TenantConfigGeneration(number + 1, snapshot, modules, ops, defaults, List.copyOf(next), NO_DERIVED),
+                merged);
     }
 
     /** Counts generations: 1 for the first, one more for each {@link #next}. */

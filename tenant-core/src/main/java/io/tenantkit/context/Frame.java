@@ -25,7 +25,7 @@ final class Frame implements TenantScope, TenantHandOff.Scope {
     /** Pushed by a propagation mechanism rather than by {@link TenantContext#enter}. */
     final boolean propagated;
     boolean closed;
-    /** What a hand-off from this frame carries, created by the first capture. */
+    /** What a hand-off from this frame carries (the tenant and the scope's pins), created by the first capture or pin. */
     private @Nullable TenantOnly handOff;
 
     Frame(@Nullable Tenant tenant, @Nullable Frame previous, @Nullable String previousMdc, boolean propagated) {
@@ -41,14 +41,30 @@ final class Frame implements TenantScope, TenantHandOff.Scope {
         return Objects.requireNonNull(tenant);
     }
 
-    /** The capture of this frame's tenant for a hand-off. */
+    /** The capture of this frame's tenant (and pins) for a hand-off. */
     TenantOnly handOff() {
         TenantOnly h = handOff;
         if (h == null) {
-            h = tenant == null ? TenantOnly.NONE : new TenantOnly(tenant);
+            h = tenant == null ? TenantOnly.NONE : new TenantOnly(tenant, null);
             handOff = h;
         }
         return h;
+    }
+
+    /** Sets what a hand-off from this frame carries: a frame entered by a hand-off carries the same. */
+    void handOff(TenantOnly carried) {
+        handOff = carried;
+    }
+
+    /** The values pinned to this scope ({@link ScopePin}), null if none. */
+    ScopePin.@Nullable Pinned pins() {
+        TenantOnly h = handOff;
+        return h == null ? null : h.pins;
+    }
+
+    /** Pins {@code pins} (the previous ones and one more) to this scope; hand-offs captured from now on carry them. */
+    void pin(ScopePin.Pinned pins) {
+        handOff = new TenantOnly(tenant, pins);
     }
 
     @Override

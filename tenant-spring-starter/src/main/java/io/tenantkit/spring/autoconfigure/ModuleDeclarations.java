@@ -22,8 +22,8 @@ import org.springframework.core.env.Environment;
  * Combines the tenants declared by modules (the {@code tenant:} block of their {@code tenants/<id>/tenant.yml})
  * with those the application declares ({@code tenantkit.tenants.*}, {@code tenantkit.catalog}). The rule: a
  * tenant only a module declares is declared as the module says; a tenant the application declares too takes
- * every field the application sets, and the module's value of the others (attributes are combined, the
- * application's winning). Two modules that declare one tenant differently fail earlier, in
+ * every field the application writes, and the module's value of the others (attributes are combined, the
+ * application's winning; a {@code status} the application does not write is the module's, not the default). Two modules that declare one tenant differently fail earlier, in
  * {@link io.tenantkit.spring.config.ModuleTenantFiles}.
  */
 final class ModuleDeclarations {
@@ -83,8 +83,10 @@ final class ModuleDeclarations {
     private static Declared override(Declared module, Declared app, Environment environment) {
         TenantDeclaration m = module.declaration();
         TenantDeclaration a = app.declaration();
-        boolean statusSet = app.place() != TenantDeclarations.PROPERTIES
-                || environment.containsProperty(TenantDeclarations.PREFIX + "." + app.key() + ".status");
+        // status has a default (active): it overrides the module's only where the application writes it.
+        boolean statusSet = app.place() == TenantDeclarations.PROPERTIES
+                ? environment.containsProperty(TenantDeclarations.PREFIX + "." + app.key() + ".status")
+                : app.place().writes("status");
         TenantStatus status = statusSet ? a.status() : m.status();
         Map<String, String> attributes = new LinkedHashMap<>(module.attributes());
         attributes.putAll(app.attributes());

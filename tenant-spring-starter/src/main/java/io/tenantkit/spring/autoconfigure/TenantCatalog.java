@@ -208,5 +208,10 @@ final class TenantCatalog {
             Origin origin = origins.get(field);
             return origin != null ? origin : origins.get(null);
         }
+
+        @Override
+        public boolean writes(String field) {
+            return origins.containsKey(field);
+        }
     }
 }

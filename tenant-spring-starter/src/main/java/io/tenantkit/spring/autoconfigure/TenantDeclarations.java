@@ -43,6 +43,11 @@ final class TenantDeclarations {
         default @Nullable Origin origin(@Nullable String field) {
             return null;
         }
+
+        /** Whether the declaration writes {@code field}, when the place can tell (a catalog entry); true otherwise. */
+        default boolean writes(String field) {
+            return true;
+        }
     }
 
     /** {@code tenantkit.tenants.<id>.*} properties. */

@@ -20,8 +20,11 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +48,8 @@ import org.springframework.context.SmartLifecycle;
 public final class TenantConfigReloader implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantConfigReloader.class);
+    /** How far back from the last scan a file's time stamp counts as young: covers 2-second time stamps (FAT, some NFS). */
+    static final long STAMP_SLACK_MILLIS = 2_000;
 
     private final TenantConfigDirectory directory;
     private final TenantConfigStore store;
@@ -54,7 +59,9 @@ public final class TenantConfigReloader implements SmartLifecycle {
     private final AtomicLong failures = new AtomicLong();
     /** The last problem logged for each tenant, so that an invalid file is logged once, not on every scan. */
     private final Map<TenantId, String> warned = new ConcurrentHashMap<>();
-    private final Map<TenantId, String> fingerprints = new HashMap<>();
+    private final Map<TenantId, Print> fingerprints = new HashMap<>();
+    /** When the last scan started (epoch millis): files modified since (less the time stamp slack) are hashed. */
+    private long lastScan;
     private volatile @Nullable Thread thread;
     private volatile @Nullable WatchService watcher;
 
@@ -69,7 +76,8 @@ public final class TenantConfigReloader implements SmartLifecycle {
         this.registry = registry;
         this.interval = interval;
         synchronized (this) {
-            fingerprints.putAll(scan());
+            lastScan = System.currentTimeMillis();
+            fingerprints.putAll(scan(lastScan));
         }
     }
 
@@ -85,7 +93,9 @@ public final class TenantConfigReloader implements SmartLifecycle {
 
     /** Scans the directory now and reloads the files that changed, appeared or disappeared; returns the tenants whose values changed. */
     public synchronized Set<TenantId> reload() {
-        Map<TenantId, String> now = scan();
+        long started = System.currentTimeMillis();
+        Map<TenantId, Print> now = scan(lastScan);
+        lastScan = started;
         Set<TenantId> touched = new LinkedHashSet<>();
         now.forEach((id, print) -> {
             if (!print.equals(fingerprints.get(id))) {
@@ -213,9 +223,14 @@ public final class TenantConfigReloader implements SmartLifecycle {
         }
     }
 
-    /** The fingerprint (modification time and size) of each tenant file. */
-    private Map<TenantId, String> scan() {
-        Map<TenantId, String> prints = new HashMap<>();
+    /**
+     * The fingerprint of each tenant file: modification time, size and kind, and a hash of the content when the
+     * file was modified since {@code since} less {@link #STAMP_SLACK_MILLIS}. A file rewritten with the same
+     * size within the file system's time-stamp granularity (one or two seconds on some) keeps its time and size;
+     * only its content tells, and such a file is young by definition. Older files keep the hash they had.
+     */
+    private Map<TenantId, Print> scan(long since) {
+        Map<TenantId, Print> prints = new HashMap<>();
         Path dir = directory.directory();
         if (!Files.isDirectory(dir)) {
             return prints;
@@ -228,16 +243,43 @@ public final class TenantConfigReloader implements SmartLifecycle {
                     return;
                 }
                 TenantId id = TenantId.of(name.substring(0, name.length() - TenantConfigDirectory.SUFFIX.length()));
-                try {
-                    BasicFileAttributes a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                    prints.put(id, a.lastModifiedTime().toMillis() + "/" + a.size() + "/" + a.isRegularFile());
-                } catch (IOException e) {
-                    prints.put(id, "unreadable");
-                }
+                prints.put(id, print(entry, fingerprints.get(id), since));
             });
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + dir, e);
         }
         return prints;
+    }
+
+    private static Print print(Path file, @Nullable Print before, long since) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            long modified = a.lastModifiedTime().toMillis();
+            String hash = null;
+            if (a.isRegularFile() && modified >= since - STAMP_SLACK_MILLIS) {
+                hash = hash(file);
+            } else if (before != null && before.modified() == modified && before.size() == a.size()) {
+                hash = before.hash();
+            }
+            return new Print(modified, a.size(), a.isRegularFile(), hash);
+        } catch (IOException e) {
+            return new Print(-1, -1, false, "unreadable");
+        }
+    }
+
+    private static String hash(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /**
+     * What a scan knows of a file.
+     *
+     * @param hash of the content, null when the file was not young at any scan (then time and size tell)
+     */
+    record Print(long modified, long size, boolean regular, @Nullable String hash) {
     }
 }

@@ -1,11 +1,10 @@
 package io.tenantkit.spring.config;
 
+import io.tenantkit.context.ScopePin;
 import io.tenantkit.context.TenantContext;
 import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantId;
 import io.tenantkit.tenant.TenantSnapshot;
-import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One {@link TenantConfigurationProperties} class, bound for every active tenant. Inject it as
@@ -15,11 +14,13 @@ import org.jspecify.annotations.Nullable;
  * BigDecimal rate = fees.current().rate();
  * }</pre>
  *
- * <p>{@link #current()} costs what an extension call costs: a thread-local read, a volatile read of the
- * instance array and an array read; no map, no string, no allocation. Each instance is immutable (a record)
- * or must be treated so; a reload publishes new instances, so one instance is always consistent in itself.
- * Read values that must belong together from one instance. Without a current tenant {@link #current()}
- * throws {@link io.tenantkit.context.MissingTenantException}: there is no default tenant.
+ * <p>{@link #current()} is a thread-local read, a few field reads and an
+ * array read; no map, no string, no allocation. Each instance is immutable (a record) or must be treated so.
+ * Inside a tenant scope (a request, a message, a handed-off task) every read, of every class and of the
+ * {@code TenantConfigStore}, comes from the configuration generation pinned to the scope at its first read: a
+ * reload installed meanwhile is seen by the next scope, never half-way through this one. Without a current
+ * tenant {@link #current()} throws {@link io.tenantkit.context.MissingTenantException}: there is no default
+ * tenant.
  *
  * @param <T> the bound class
  */
@@ -27,13 +28,18 @@ public final class TenantConfiguration<T> {
 
     private final Class<T> type;
     private final String prefix;
-    /** The snapshot the instances were bound for at [0], the instance of the tenant at index i at [i + 1]. */
-    private volatile @Nullable Object[] dispatch;
+    private final int index;
+    private final TenantConfigurationBinder binder;
+    /** The instances pinned to the current scope: the binder's. */
+    private final ScopePin<TenantConfigurationBinder.Bound> pinned;
 
-    TenantConfiguration(Class<T> type, String prefix, @Nullable Object[] dispatch) {
+    TenantConfiguration(Class<T> type, String prefix, int index, TenantConfigurationBinder binder,
+            ScopePin<TenantConfigurationBinder.Bound> pinned) {
         this.type = type;
         this.prefix = prefix;
-        this.dispatch = dispatch;
+        this.index = index;
+        this.binder = binder;
+        this.pinned = pinned;
     }
 
     /** The bound class. */
@@ -47,38 +53,40 @@ public final class TenantConfiguration<T> {
     }
 
     /**
-     * The current tenant's instance.
+     * The current tenant's instance, from the generation pinned to the current scope.
      *
      * @throws io.tenantkit.context.MissingTenantException if no tenant is current
      * @throws IllegalStateException if the tenant is not active, or not in the configuration's snapshot
      */
     public T current() {
-        Tenant tenant = TenantContext.currentOrNull();
-        @Nullable Object[] d = dispatch;
-        if (tenant != null) {
-            int i = ((TenantSnapshot) Objects.requireNonNull(d[0])).indexOf(tenant);
-            if (i >= 0) {
-                Object instance = d[i + 1];
-                if (instance != null) {
-                    return type.cast(instance);
-                }
+        TenantConfigurationBinder.Bound bound = pinned.get();
+        if (bound != null) {
+            Object[] own = bound.own();
+            Object instance = own == null ? null : own[index];
+            if (instance != null) {
+                return type.cast(instance);
             }
-            throw unavailable(tenant.id(), d);
+            Tenant tenant = bound.tenant();
+            if (tenant != null) {
+                throw unavailable(tenant.id(), bound.snapshot());
+            }
         }
         throw TenantContext.missing("tenant configuration " + type.getName());
     }
 
     /**
-     * The instance of tenant {@code id}, whatever tenant is current (for jobs over tenants, admin views).
+     * The instance of tenant {@code id}, whatever tenant is current (for jobs over tenants, admin views): from
+     * the generation pinned to the current scope, or the latest outside any scope.
      *
      * @throws IllegalStateException if the tenant is not active, or not declared
      */
     public T of(TenantId id) {
-        @Nullable Object[] d = dispatch;
-        int i = ((TenantSnapshot) Objects.requireNonNull(d[0])).indexOf(id);
-        Object instance = i < 0 ? null : d[i + 1];
+        TenantConfigurationBinder.Bound scope = pinned.get();
+        TenantConfigurationBinder.Bound bound = scope != null ? scope : binder.latest();
+        int i = bound.snapshot().indexOf(id);
+        Object instance = i < 0 ? null : bound.instances()[index][i];
         if (instance == null) {
-            throw unavailable(id, d);
+            throw unavailable(id, bound.snapshot());
         }
         return type.cast(instance);
     }
@@ -88,16 +96,7 @@ public final class TenantConfiguration<T> {
         return "TenantConfiguration[" + type.getName() + ", " + prefix + "]";
     }
 
-    void publish(@Nullable Object[] next) {
-        dispatch = next;
-    }
-
-    @Nullable Object[] dispatch() {
-        return dispatch;
-    }
-
-    private IllegalStateException unavailable(TenantId id, @Nullable Object[] d) {
-        TenantSnapshot snapshot = (TenantSnapshot) Objects.requireNonNull(d[0]);
+    private IllegalStateException unavailable(TenantId id, TenantSnapshot snapshot) {
         return new IllegalStateException("No " + type.getName() + " for tenant '" + id + "': "
                 + (snapshot.indexOf(id) < 0 ? "the tenant is not declared (declared: " + snapshot + ")"
                         : "the tenant is " + snapshot.require(id).status() + "; configuration is bound for active tenants only")

@@ -5,17 +5,24 @@ import io.tenantkit.config.ConfigValue;
 import io.tenantkit.config.TenantConfigException;
 import io.tenantkit.config.TenantConfigException.Problem;
 import io.tenantkit.config.TenantConfigGeneration;
-import io.tenantkit.config.TenantConfigListener;
 import io.tenantkit.config.TenantConfigStore;
+import io.tenantkit.context.ScopePin;
 import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantId;
 import io.tenantkit.tenant.TenantSnapshot;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -24,12 +31,13 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyCaching;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyCaching.CacheOverride;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.convert.ApplicationConversionService;
-import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.springframework.boot.origin.Origin;
-import org.springframework.boot.origin.OriginTrackedValue;
 import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.env.ConfigurableEnvironment;
 
@@ -37,31 +45,51 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Binds every {@link TenantConfigurationProperties} class for every active tenant with Spring's {@link Binder}
  * over that tenant's own layers (its tenant files first, then the {@code Environment}); nothing is added to the
  * {@code Environment}. Validates each instance ({@link TenantConfigValidation}) and reports every problem of
- * every tenant at once. Listens to the {@link TenantConfigStore}: a new generation is bound (only the changed
- * tenants) and validated before it is installed, and vetoed if anything is wrong.
+ * every tenant at once. The instances are {@link TenantConfigStore#derive derived} from each generation of the
+ * store: a new generation is bound (only the changed tenants) and validated before it is installed, vetoed if
+ * anything is wrong, and published together with its instances, so that a scope that reads the generation reads
+ * its instances, of every class.
+ *
+ * <p>One {@code Binder} per class binds all tenants, with the tenant's layer swapped in between (no property
+ * source, mapping or {@code Bindable} is created per tenant); thousands of tenants are bound in slices on one
+ * thread per processor, each slice with its own {@code Binder}.
  */
-public final class TenantConfigurationBinder implements TenantConfigListener {
+public final class TenantConfigurationBinder {
 
+    /** Below this many tenants per processor, binding stays on the calling thread. */
+    static final int PARALLEL_SLICE = 500;
+
+    private final TenantConfigStore store;
     private final ConfigurableEnvironment environment;
     private final TenantConfigValidation validation;
+    private final List<Class<?>> types;
     private final Map<Class<?>, TenantConfiguration<?>> handles = new LinkedHashMap<>();
     private final AtomicLong binds = new AtomicLong();
-    /** Built by beforeChange, published by afterChange; the store serialises both. */
-    private @Nullable Map<Class<?>, @Nullable Object[]> pending;
+    private final TenantConfigStore.Slot<Object[][]> slot;
+    private final ScopePin<Bound> pin = new ScopePin<>() {
+        @Override
+        protected Bound pin(@Nullable Tenant tenant, @Nullable Bound enclosing) {
+            // The store pins the generation to the scope (and to the enclosing ones): the instances follow it.
+            return bound(store.generation(), tenant);
+        }
+    };
 
     /**
-     * Binds {@code types} for every active tenant of the store's generation and listens to the store.
+     * Binds {@code types} for every active tenant of the store's generation and derives them from every later one.
      *
      * @throws TenantConfigException listing every binding and validation problem
      */
     public TenantConfigurationBinder(TenantConfigStore store, ConfigurableEnvironment environment,
             Collection<Class<?>> types, TenantConfigValidation validation) {
+        this.store = store;
         this.environment = environment;
         this.validation = validation;
-        TenantConfigGeneration generation = store.generation();
-        Map<Class<?>, @Nullable Object[]> bound = bindAll(types, null, generation, Set.of());
-        bound.forEach((type, dispatch) -> handles.put(type, newHandle(type, dispatch)));
-        store.addListener(this);
+        this.types = List.copyOf(new LinkedHashSet<>(types));
+        for (int i = 0; i < this.types.size(); i++) {
+            Class<?> type = this.types.get(i);
+            handles.put(type, newHandle(type, i));
+        }
+        this.slot = store.derive(this::bindAll);
     }
 
     /**
@@ -94,78 +122,146 @@ public final class TenantConfigurationBinder implements TenantConfigListener {
         return binds.get();
     }
 
-    @Override
-    public void beforeChange(TenantConfigGeneration current, TenantConfigGeneration next, Set<TenantId> changed) {
-        Map<Class<?>, @Nullable Object[]> previous = new LinkedHashMap<>();
-        handles.forEach((type, handle) -> previous.put(type, handle.dispatch()));
-        pending = bindAll(handles.keySet(), previous, next, changed);
+    /** The instances of the latest generation, for reads outside any scope. */
+    Bound latest() {
+        return bound(store.latest(), null);
     }
 
-    @Override
-    public void afterChange(TenantConfigGeneration previous, TenantConfigGeneration current, Set<TenantId> changed) {
-        Map<Class<?>, @Nullable Object[]> next = pending;
-        pending = null;
-        if (next != null) {
-            next.forEach((type, dispatch) -> handles.get(type).publish(dispatch));
+    private Bound bound(TenantConfigGeneration generation, @Nullable Tenant tenant) {
+        Object[][] instances = slot.of(generation);
+        int i = tenant == null ? -1 : generation.snapshot().indexOf(tenant);
+        Object[] own = null;
+        if (i >= 0) {
+            own = new Object[instances.length];
+            for (int c = 0; c < own.length; c++) {
+                own[c] = instances[c][i];
+            }
         }
+        return new Bound(generation.snapshot(), instances, tenant, own);
     }
 
-    private static <T> TenantConfiguration<T> newHandle(Class<T> type, @Nullable Object[] dispatch) {
-        return new TenantConfiguration<>(type, prefix(type), dispatch);
+    private <T> TenantConfiguration<T> newHandle(Class<T> type, int index) {
+        return new TenantConfiguration<>(type, prefix(type), index, this, pin);
     }
 
     /**
-     * The instances of {@code types} for {@code generation}: bound anew for tenants in {@code changed} or
-     * without an instance in {@code previous} (null: bind all), reused otherwise.
+     * The instances of every class for {@code generation}, by class and snapshot index: bound anew for tenants in
+     * {@code changed} or without an instance in {@code previous} (null: bind all), reused otherwise.
      */
-    private Map<Class<?>, @Nullable Object[]> bindAll(Collection<Class<?>> types, @Nullable Map<Class<?>, @Nullable Object[]> previous,
+    @SuppressWarnings("try") // the cache override is only closed
+    private Object[][] bindAll(Object @Nullable [][] previous, @Nullable TenantConfigGeneration current,
             TenantConfigGeneration generation, Set<TenantId> changed) {
         TenantSnapshot snapshot = generation.snapshot();
-        List<Problem> problems = new ArrayList<>();
-        Map<Class<?>, @Nullable Object[]> bound = new LinkedHashMap<>();
-        List<ConfigurationPropertySource> shared = new ArrayList<>();
-        ConfigurationPropertySources.get(environment).forEach(shared::add);
-        for (Class<?> type : types) {
-            @Nullable Object[] old = previous == null ? null : previous.get(type);
-            @Nullable Object[] dispatch = new Object[snapshot.size() + 1];
-            dispatch[0] = snapshot;
-            for (Tenant tenant : snapshot.active()) {
-                Object reused = null;
-                if (old != null && !changed.contains(tenant.id())) {
-                    int i = ((TenantSnapshot) old[0]).indexOf(tenant.id());
-                    reused = i < 0 ? null : old[i + 1];
+        Object[][] bound = new Object[types.size()][];
+        List<List<Problem>> problems = new ArrayList<>();
+        // The Environment's sources are not changed while binding: cache their names instead of listing them per lookup.
+        try (CacheOverride cached = ConfigurationPropertyCaching.get(environment).override()) {
+            for (int c = 0; c < types.size(); c++) {
+                Object[] instances = new Object[snapshot.size()];
+                List<Tenant> toBind = new ArrayList<>();
+                for (Tenant tenant : snapshot.active()) {
+                    Object reused = null;
+                    if (previous != null && current != null && !changed.contains(tenant.id())) {
+                        int i = current.snapshot().indexOf(tenant.id());
+                        reused = i < 0 ? null : previous[c][i];
+                    }
+                    if (reused != null) {
+                        instances[snapshot.indexOf(tenant)] = reused;
+                    } else {
+                        toBind.add(tenant);
+                    }
                 }
-                dispatch[snapshot.indexOf(tenant) + 1] = reused != null ? reused : bind(type, tenant.id(), generation, shared, problems);
+                problems.addAll(bindAll(types.get(c), toBind, instances, generation));
+                bound[c] = instances;
             }
-            bound.put(type, dispatch);
         }
-        if (!problems.isEmpty()) {
-            throw new TenantConfigException(problems);
+        List<Problem> all = problems.stream().flatMap(List::stream).toList();
+        if (!all.isEmpty()) {
+            throw new TenantConfigException(all);
         }
         return bound;
     }
 
-    private @Nullable Object bind(Class<?> type, TenantId tenant, TenantConfigGeneration generation,
-            List<ConfigurationPropertySource> shared, List<Problem> problems) {
-        binds.incrementAndGet();
+    /**
+     * Binds {@code type} for {@code tenants} into {@code instances} (by snapshot index): on this thread for a few
+     * tenants, else in slices on a short-lived pool of one thread per processor, each slice with its own
+     * {@code Binder} (a {@code Binder} is immutable, its tenant layer is not). Returns the problems, slice by slice.
+     */
+    private List<List<Problem>> bindAll(Class<?> type, List<Tenant> tenants, Object[] instances, TenantConfigGeneration generation) {
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), tenants.size() / PARALLEL_SLICE);
+        if (threads < 2) {
+            return List.of(bindSlice(type, tenants, instances, generation));
+        }
+        int slices = threads * 4;
+        int size = (tenants.size() + slices - 1) / slices;
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "tenantkit-config-bind-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<List<Problem>>> futures = new ArrayList<>();
+            for (int from = 0; from < tenants.size(); from += size) {
+                List<Tenant> slice = tenants.subList(from, Math.min(tenants.size(), from + size));
+                futures.add(pool.submit(() -> bindSlice(type, slice, instances, generation)));
+            }
+            List<List<Problem>> problems = new ArrayList<>();
+            for (Future<List<Problem>> future : futures) {
+                problems.add(future.get());
+            }
+            return problems;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while binding " + type.getName() + " for " + tenants.size() + " tenants", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("Binding " + type.getName() + " failed", cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<Problem> bindSlice(Class<?> type, List<Tenant> tenants, Object[] instances, TenantConfigGeneration generation) {
+        List<ConfigurationPropertySource> sources = new ArrayList<>();
+        TenantSource tenantSource = new TenantSource();
+        sources.add(tenantSource);
+        ConfigurationPropertySources.get(environment).forEach(sources::add);
+        Binder binder = new Binder(sources, new PropertySourcesPlaceholdersResolver(environment),
+                ApplicationConversionService.getSharedInstance());
+        Bindable<?> bindable = Bindable.of(type);
         String prefix = prefix(type);
-        Map<String, Object> values = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        TenantSnapshot snapshot = generation.snapshot();
+        for (Tenant tenant : tenants) {
+            instances[snapshot.indexOf(tenant)] = bind(binder, tenantSource, bindable, type, prefix, tenant.id(), generation, problems);
+        }
+        return problems;
+    }
+
+    private @Nullable Object bind(Binder binder, TenantSource source, Bindable<?> bindable, Class<?> type, String prefix,
+            TenantId tenant, TenantConfigGeneration generation, List<Problem> problems) {
+        binds.incrementAndGet();
+        Map<ConfigurationPropertyName, ConfigurationProperty> values = new HashMap<>();
         for (ConfigValue value : generation.values(tenant).values()) {
-            // Only the keys under the prefix: the property source maps every key it holds, once per tenant.
+            // Only the keys under the prefix: the binder looks at no other.
             String key = value.key();
             if (key.startsWith(prefix) && (key.length() == prefix.length() || key.charAt(prefix.length()) == '.'
                     || key.charAt(prefix.length()) == '[')) {
-                values.put(key, OriginTrackedValue.of(value.value(), new TenantFileOrigin(value.origin())));
+                ConfigurationPropertyName name = source.name(key);
+                values.put(name, new ConfigurationProperty(name, value.value(), new TenantFileOrigin(value.origin())));
             }
         }
-        List<ConfigurationPropertySource> sources = new ArrayList<>(shared.size() + 1);
-        sources.add(ConfigurationPropertySource.from(new OriginTrackedMapPropertySource("tenant " + tenant, values)));
-        sources.addAll(shared);
-        Binder binder = new Binder(sources, new PropertySourcesPlaceholdersResolver(environment),
-                ApplicationConversionService.getSharedInstance());
+        source.use(values);
         Object instance;
         try {
-            instance = binder.bindOrCreate(prefix, Bindable.of(type));
+            instance = binder.bindOrCreate(prefix, bindable);
         } catch (BindException e) {
             ConfigurationProperty property = e.getProperty();
             Throwable cause = e.getCause() != null ? e.getCause() : e;
@@ -173,12 +269,25 @@ public final class TenantConfigurationBinder implements TenantConfigListener {
                     property == null ? null : configOrigin(property.getOrigin()),
                     "cannot be bound to " + type.getName() + ": " + String.valueOf(cause.getMessage()).replaceAll("\\P{Print}", "?")));
             return null;
+        } finally {
+            source.use(Map.of());
         }
         int before = problems.size();
         validation.check(tenant, instance, prefix, key -> generation.value(tenant, key).map(ConfigValue::origin).orElse(null), problems);
         return problems.size() == before ? instance : null;
     }
 
+    /**
+     * The instances of one generation as a scope reads them.
+     *
+     * @param snapshot the generation's tenants
+     * @param instances by class index, then snapshot index; null for a tenant that is not active
+     * @param tenant the scope's tenant, null outside a scope or in one without a tenant
+     * @param own the tenant's instances by class index (an instance is null when the tenant is not active);
+     *        null without a tenant or for a tenant not declared in {@code snapshot}
+     */
+    record Bound(TenantSnapshot snapshot, Object[][] instances, @Nullable Tenant tenant, Object @Nullable [] own) {
+    }
     static String prefix(Class<?> type) {
         TenantConfigurationProperties annotation = type.getAnnotation(TenantConfigurationProperties.class);
         if (annotation == null) {

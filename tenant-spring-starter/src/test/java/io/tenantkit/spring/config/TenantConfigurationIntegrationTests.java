@@ -8,8 +8,11 @@ import io.tenantkit.config.TenantConfigException;
 import io.tenantkit.config.TenantConfigStore;
 import io.tenantkit.context.MissingTenantException;
 import io.tenantkit.context.TenantContext;
+import io.tenantkit.context.TenantHandOff;
+import io.tenantkit.context.TenantScope;
 import io.tenantkit.spring.autoconfigure.TenantAutoConfiguration;
 import io.tenantkit.spring.autoconfigure.TenantConfigAutoConfiguration;
+import io.tenantkit.tenant.Tenant;
 import io.tenantkit.tenant.TenantId;
 import io.tenantkit.tenant.TenantRegistry;
 import io.tenantkit.tenant.TenantStatus;
@@ -23,10 +26,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Currency;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -139,6 +146,29 @@ class TenantConfigurationIntegrationTests {
     }
 
     @Test
+    void theApplicationOverridesOnlyTheDeclarationFieldsItWritesStatusIncluded() throws IOException {
+        Path catalog = dir.resolve("catalog.yml");
+        Files.writeString(catalog, """
+                apac: { name: Asia-Pacific }
+                jp: { status: suspended, currency: USD }
+                """);
+        runner.withClassLoader(jpModule()).withPropertyValues("tenantkit.catalog=file:" + catalog).run(context -> {
+            TenantRegistry registry = context.getBean(TenantRegistry.class);
+            assertThat(registry.require(TenantId.of("apac")).status()).isEqualTo(TenantStatus.INACTIVE); // the module's
+            assertThat(registry.require(TenantId.of("apac")).name()).isEqualTo("Asia-Pacific");
+            assertThat(registry.require(JP).status()).isEqualTo(TenantStatus.SUSPENDED);
+            assertThat(registry.require(JP).currency()).contains(Currency.getInstance("USD"));
+            assertThat(registry.require(JP).timeZone()).hasToString("Asia/Tokyo"); // the module's
+        });
+        runner.withClassLoader(jpModule()).withPropertyValues("tenantkit.tenants.apac.name=APAC", "tenantkit.tenants.jp.status=suspended")
+                .run(context -> {
+                    TenantRegistry registry = context.getBean(TenantRegistry.class);
+                    assertThat(registry.require(TenantId.of("apac")).status()).isEqualTo(TenantStatus.INACTIVE);
+                    assertThat(registry.require(JP).status()).isEqualTo(TenantStatus.SUSPENDED);
+                });
+    }
+
+    @Test
     void twoModulesDeclaringOneTenantDifferentlyFailStartupNamingBothFilesAndTheField() throws IOException {
         Files.createDirectories(dir.resolve("modules/two/tenants/br"));
         Files.writeString(dir.resolve("modules/two/tenants/br/tenant.yml"), "tenant:\n  currency: USD\n");
@@ -240,42 +270,110 @@ class TenantConfigurationIntegrationTests {
     }
 
     @Test
-    void readersNeverSeeATornRecordWhileFilesFlipBetweenTwoValidVersions() throws IOException {
+    void aScopeKeepsReadingTheGenerationOfItsFirstReadAcrossAReloadAndTheNextScopeReadsTheNewOne() throws IOException {
+        withDeAtVersionA((reloader, binder, store, de) -> {
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try (TenantScope request = TenantContext.enter(de)) {
+                assertThat(binder.handle(Pair.class).current().a()).isEqualTo(1);
+                Files.writeString(dir.resolve("de.yml"), VERSION_B);
+                assertThat(reloader.reload()).containsExactly(DE);
+
+                assertThat(version(binder, store)).isEqualTo("1/1/0.01/1/true");
+                try (TenantScope nested = TenantContext.enter(de)) {
+                    assertThat(version(binder, store)).isEqualTo("1/1/0.01/1/true");
+                }
+                TenantHandOff handOff = TenantHandOff.capture();
+                assertThat(pool.submit(() -> {
+                    try (TenantHandOff.Scope task = handOff.enter()) {
+                        return version(binder, store);
+                    }
+                }).get()).isEqualTo("1/1/0.01/1/true");
+                assertThat(binder.handle(Fees.class).of(DE).rate()).isEqualByComparingTo("0.01");
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(TenantContext.supplyAs(de, () -> version(binder, store))).isEqualTo("22/22/0.22/22/false");
+            assertThat(binder.handle(Fees.class).of(DE).rate()).isEqualByComparingTo("0.22");
+        });
+    }
+
+    @Test
+    void readersNeverSeeAMixOfTwoClassesPropertiesAndFlagsWhileFilesFlipBetweenTwoValidVersions() throws IOException {
+        withDeAtVersionA((reloader, binder, store, de) -> {
+            AtomicBoolean done = new AtomicBoolean();
+            List<String> mixed = new CopyOnWriteArrayList<>();
+            Set<String> seen = ConcurrentHashMap.newKeySet();
+            List<Thread> readers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Thread reader = new Thread(() -> {
+                    while (!done.get()) {
+                        TenantContext.runAs(de, () -> { // one request: every read from one generation
+                            String first = version(binder, store);
+                            Thread.yield();
+                            String second = version(binder, store);
+                            seen.add(first);
+                            if (!first.equals(second) || !first.equals("1/1/0.01/1/true") && !first.equals("22/22/0.22/22/false")) {
+                                mixed.add(first + " then " + second);
+                            }
+                        });
+                    }
+                });
+                reader.start();
+                readers.add(reader);
+            }
+            for (int flip = 1; flip <= 60; flip++) {
+                Files.writeString(dir.resolve("de.yml"), flip % 2 == 0 ? VERSION_A : VERSION_B);
+                reloader.reload();
+            }
+            done.set(true);
+            for (Thread reader : readers) {
+                reader.join();
+            }
+            assertThat(mixed).isEmpty();
+            assertThat(seen).containsExactlyInAnyOrder("1/1/0.01/1/true", "22/22/0.22/22/false");
+            assertThat(reloader.failures()).isZero();
+            assertThat(reloader.successes()).isEqualTo(60);
+        });
+    }
+
+    /** What the flip tests use: a context whose operator directory has {@code de.yml} at version A, reloaded by hand. */
+    @FunctionalInterface
+    interface FlipTest {
+
+        void run(TenantConfigReloader reloader, TenantConfigurationBinder binder, TenantConfigStore store, Tenant de) throws Exception;
+    }
+
+    void withDeAtVersionA(FlipTest test) throws IOException {
+        Files.writeString(dir.resolve("de.yml"), VERSION_A);
         runner.withUserConfiguration(App.class).withPropertyValues("tenantkit.config.dir=" + dir, "tenantkit.config.interval=1h")
                 .run(context -> {
                     TenantConfigReloader reloader = context.getBean(TenantConfigReloader.class);
                     reloader.stop(); // reloads run when the test says, not when the file system does
-                    TenantConfiguration<Pair> pairs = context.getBean(TenantConfigurationBinder.class).handle(Pair.class);
-                    var de = context.getBean(TenantRegistry.class).require(DE);
-                    AtomicBoolean done = new AtomicBoolean();
-                    AtomicLong torn = new AtomicLong();
-                    AtomicLong reads = new AtomicLong();
-                    List<Thread> readers = new ArrayList<>();
-                    for (int i = 0; i < 3; i++) {
-                        Thread reader = new Thread(() -> TenantContext.runAs(de, () -> {
-                            while (!done.get()) {
-                                Pair p = pairs.current();
-                                if (p.a() != p.b()) {
-                                    torn.incrementAndGet();
-                                }
-                                reads.incrementAndGet();
-                            }
-                        }));
-                        reader.start();
-                        readers.add(reader);
-                    }
-                    for (int flip = 0; flip < 60; flip++) {
-                        Files.writeString(dir.resolve("de.yml"), flip % 2 == 0 ? "pair:\n  a: 1\n  b: 1\n" : "pair:\n  a: 22\n  b: 22\n");
-                        reloader.reload();
-                    }
-                    done.set(true);
-                    for (Thread reader : readers) {
-                        reader.join();
-                    }
-                    assertThat(torn).hasValue(0);
-                    assertThat(reads.get()).isPositive();
-                    assertThat(reloader.failures()).isZero();
+                    test.run(reloader, context.getBean(TenantConfigurationBinder.class), context.getBean(TenantConfigStore.class),
+                            context.getBean(TenantRegistry.class).require(DE));
                 });
+    }
+
+    static final String VERSION_A = """
+            pair: {a: 1, b: 1}
+            marketplace.fees: {rate: 0.01, payout-limit: 1}
+            features.instant-payout: true
+            """;
+    static final String VERSION_B = """
+            pair: {a: 22, b: 22}
+            marketplace.fees: {rate: 0.22, payout-limit: 22}
+            features.instant-payout: false
+            """;
+
+    /** Everything the current tenant reads, one read at a time: two classes, several properties, a flag. */
+    static String version(TenantConfigurationBinder binder, TenantConfigStore store) {
+        TenantConfiguration<Pair> pairs = binder.handle(Pair.class);
+        TenantConfiguration<Fees> fees = binder.handle(Fees.class);
+        int a = pairs.current().a();
+        BigDecimal rate = fees.current().rate();
+        long limit = fees.current().payoutLimit();
+        int b = pairs.current().b();
+        return a + "/" + b + "/" + rate.toPlainString() + "/" + limit + "/" + store.isOn("instant-payout");
     }
 
     @Test
