@@ -47,6 +47,9 @@ import org.springframework.test.context.DynamicPropertySource;
             "management.endpoints.web.exposure.include=tenantloggers,metrics", "spring.task.execution.pool.core-size=1"})
 class TenantLoggingIntegrationTests {
 
+    /** Boot's correlation id after the tenant ("[trace-span] "): Micrometer Tracing is on the test class path. */
+    private static final String CORRELATION = "(\\[[0-9a-f -]*\\] )?";
+
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @TempDir
@@ -75,7 +78,7 @@ class TenantLoggingIntegrationTests {
         assertThat(get("/api/orders", "jp").statusCode()).isEqualTo(200);
 
         await().untilAsserted(() -> assertThat(lines("jp").subList(before, lines("jp").size()))
-                .allMatch(line -> line.matches(".* \\[jp\\] io\\.example\\.orders\\.OrderService +: .*")).extracting(line -> line.substring(line.indexOf(" : ") + 3))
+                .allMatch(line -> line.matches(".* \\[jp\\] " + CORRELATION + "io\\.example\\.orders\\.OrderService +: .*")).extracting(line -> line.substring(line.indexOf(" : ") + 3))
                 .containsExactlyInAnyOrder("request line", "async line", "pool line"));
         assertThat(lines("jp")).anyMatch(line -> line.contains("[scheduling-1] [jp] ") && line.endsWith("scheduled line"));
         assertThat(lines("us")).anyMatch(line -> line.contains("[scheduling-1] [us] ") && line.endsWith("scheduled line"));
@@ -182,7 +185,7 @@ class TenantLoggingIntegrationTests {
         get("/api/fail", "us");
 
         // Regression: "%esb(%X{tenant})" right before "%clr(" made Logback print the rest of the pattern literally.
-        assertThat(output.getOut()).containsPattern("\\[us\\] io\\.example\\.orders\\.OrderService +: payment failed");
+        assertThat(output.getOut()).containsPattern("\\[us\\] " + CORRELATION + "io\\.example\\.orders\\.OrderService +: payment failed");
     }
 
     private double errors(String tenant) {
