@@ -1,5 +1,7 @@
 package io.tenantkit.cache;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -7,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -41,20 +42,15 @@ final class CaffeineTenantCache<K, V> implements TenantLoadingCache<K, V> {
     private final ConcurrentHashMap<TenantId, Cache<K, V>> caches = new ConcurrentHashMap<>();
     /** The statistics of the caches dropped so far, so that totals never decrease. */
     private final AtomicReference<CacheStats> dropped = new AtomicReference<>(CacheStats.empty());
-    /** The caches of the registry's current snapshot by tenant index, filled on use; null without a registry. */
-    private volatile @Nullable Slots<K, V> slots;
+    /**
+     * The registry's current snapshot at [0] and the cache of its tenant at index i at [i + 1], filled on first
+     * use; null without a registry. One volatile read and two array reads find the current tenant's cache, the
+     * layout extension dispatch uses ({@code ExtensionHandle}).
+     */
+    private volatile @Nullable Object @Nullable [] dispatch;
 
-    /** A snapshot and its tenants' caches by index. */
-    private static final class Slots<K, V> {
-
-        final TenantSnapshot snapshot;
-        final AtomicReferenceArray<@Nullable Cache<K, V>> caches;
-
-        Slots(TenantSnapshot snapshot) {
-            this.snapshot = snapshot;
-            this.caches = new AtomicReferenceArray<>(snapshot.size());
-        }
-    }
+    /** Reads and fills the slots of {@link #dispatch} with acquire and release semantics. */
+    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
 
     CaffeineTenantCache(String name, Caffeine<Object, Object> settings, @Nullable TenantLoader<? super K, ? extends V> loader,
             @Nullable Function<TenantId, OptionalLong> capacity, @Nullable TenantRegistry registry) {
@@ -63,7 +59,7 @@ final class CaffeineTenantCache<K, V> implements TenantLoadingCache<K, V> {
         this.loader = loader;
         this.capacity = capacity;
         this.registry = registry;
-        this.slots = registry == null ? null : new Slots<>(registry.snapshot());
+        this.dispatch = registry == null ? null : dispatchFor(registry.snapshot());
     }
 
     /** Builds one cache with the settings, so that settings Caffeine rejects fail when the cache is built. */
@@ -231,7 +227,7 @@ final class CaffeineTenantCache<K, V> implements TenantLoadingCache<K, V> {
                 }
             }
             // After the drops: slots filled meanwhile belong to the old snapshot, which no current tenant indexes.
-            slots = new Slots<>(current);
+            dispatch = dispatchFor(current);
         };
     }
 
@@ -248,18 +244,29 @@ final class CaffeineTenantCache<K, V> implements TenantLoadingCache<K, V> {
         return tenant;
     }
 
+    private static @Nullable Object[] dispatchFor(TenantSnapshot snapshot) {
+        @Nullable Object[] d = new Object[snapshot.size() + 1];
+        d[0] = snapshot;
+        return d;
+    }
+
     /** {@code tenant}'s cache: from the slot of its snapshot index when it is the registry's own, else from the map. */
+    @SuppressWarnings("unchecked")
     private Cache<K, V> cacheOf(Tenant tenant) {
-        Slots<K, V> s = slots;
-        int index = s == null ? -1 : s.snapshot.indexOfOwn(tenant);
-        if (index < 0) {
-            return cacheOf(tenant.id());
+        @Nullable Object[] d = dispatch;
+        if (d != null) {
+            int i = ((TenantSnapshot) Objects.requireNonNull(d[0])).indexOfOwn(tenant);
+            if (i >= 0) {
+                Object cache = SLOTS.getAcquire(d, i + 1);
+                return cache != null ? (Cache<K, V>) cache : fill(d, i + 1, tenant.id());
+            }
         }
-        Cache<K, V> cache = s.caches.get(index);
-        if (cache == null) {
-            cache = cacheOf(tenant.id());
-            s.caches.set(index, cache);
-        }
+        return cacheOf(tenant.id());
+    }
+
+    private Cache<K, V> fill(@Nullable Object[] d, int slot, TenantId tenant) {
+        Cache<K, V> cache = cacheOf(tenant);
+        SLOTS.setRelease(d, slot, cache);
         return cache;
     }
 
