@@ -84,19 +84,19 @@ public final class ExtensionPointIndex {
     public static List<Class<?>> implementedBy(Class<?> type) {
         Set<Class<?>> found = new LinkedHashSet<>();
         Set<Class<?>> seen = new HashSet<>();
-        Deque<Class<?>> todo = new ArrayDeque<>();
-        todo.add(type);
-        while (!todo.isEmpty()) {
-            Class<?> c = todo.poll();
+        Deque<Class<?>> pending = new ArrayDeque<>();
+        pending.add(type);
+        while (!pending.isEmpty()) {
+            Class<?> c = pending.poll();
             if (!seen.add(c)) {
                 continue;
             }
             if (isPoint(c)) {
                 found.add(c);
             }
-            Collections.addAll(todo, c.getInterfaces());
+            Collections.addAll(pending, c.getInterfaces());
             if (c.getSuperclass() != null) {
-                todo.add(c.getSuperclass());
+                pending.add(c.getSuperclass());
             }
         }
         return List.copyOf(found);
