@@ -34,7 +34,7 @@ import org.openjdk.jmh.util.Version;
  * </pre>
  *
  * <p>Arguments: the profile ({@code smoke} or {@code full}), then the groups to run (default all):
- * {@code extension}, {@code context}, {@code propagation}, {@code tenant}, {@code logging}.
+ * {@code extension}, {@code context}, {@code propagation}, {@code tenant}, {@code logging}, {@code config}, {@code cache}.
  */
 public final class BenchmarkReport {
 

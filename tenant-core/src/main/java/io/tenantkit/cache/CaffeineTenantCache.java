@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -27,10 +28,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A Caffeine cache per tenant, in a concurrent map by tenant id; a tenant's cache is created on its first use. With a
- * registry, the current tenant's cache is also kept in an array indexed by the tenant's index in the registry's
- * snapshot (rebuilt on every snapshot change), so that a hit costs the current-tenant read, a reference check, an array
- * read and Caffeine's own lookup, as an extension call does; a tenant from another snapshot, or a named tenant, takes
- * the map.
+ * registry, each tenant's cache is also kept in a {@link Dispatch} array indexed by the tenant's index in the
+ * registry's snapshot (rebuilt on every snapshot change); a tenant from another snapshot, or a named tenant, takes the
+ * map.
+ *
+ * <p>The current tenant's hit is predicted. The cache keeps a {@link Guess}: a tenant that used it and that tenant's
+ * cache. A hit reads the guessed cache without waiting for the current tenant, which is read alongside and compared
+ * with the guessed one before the cache is returned. When the guess is right, the chain of dependent reads
+ * (thread-local, frame, tenant, index, slot, cache, then Caffeine's own) becomes two chains that run side by side, and
+ * a hit costs about what reading the tenant and a plain Caffeine hit cost together. When it is wrong, the lookup takes
+ * the slot as before, and replaces the guess once in 64 times ({@link #REGUESS_ONE_IN}), so that the guess settles on the
+ * busiest tenant without every miss writing to a field that all threads read. The guess only chooses what is read
+ * first: the cache returned is always the current tenant's.
  */
 final class CaffeineTenantCache<K, V> implements TenantLoadingCache<K, V> {
 
@@ -43,14 +52,42 @@ final class CaffeineTenantCache<K, V> implements TenantLoadingCache<K, V> {
     /** The statistics of the caches dropped so far, so that totals never decrease. */
     private final AtomicReference<CacheStats> dropped = new AtomicReference<>(CacheStats.empty());
     /**
-     * The registry's current snapshot at [0] and the cache of its tenant at index i at [i + 1], filled on first
-     * use; null without a registry. One volatile read and two array reads find the current tenant's cache, the
-     * layout extension dispatch uses ({@code ExtensionHandle}).
+     * The registry's current snapshot with its tenants' caches, and the tenant whose cache a hit of the current tenant
+     * reads first; null without a registry. Replaced on every registry change.
      */
-    private volatile @Nullable Object @Nullable [] dispatch;
+    private volatile @Nullable Guess guess;
 
-    /** Reads and fills the slots of {@link #dispatch} with acquire and release semantics. */
+    /** Reads and fills the slots of a {@link Dispatch} with acquire and release semantics. */
     private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
+    /** Replaces {@link #guess} only if no registry change replaced it meanwhile. */
+    private static final VarHandle GUESS;
+    /** A wrong guess replaces the guess once in this many times, so that the busiest tenant keeps it. */
+    private static final int REGUESS_ONE_IN = 64;
+
+    static {
+        try {
+            GUESS = MethodHandles.lookup().findVarHandle(CaffeineTenantCache.class, "guess", Guess.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** One snapshot of the registry, and the caches of its tenants by index ([i] for index i), filled on first use. */
+    record Dispatch(TenantSnapshot snapshot, @Nullable Object[] slots) {
+        Dispatch(TenantSnapshot snapshot) {
+            this(snapshot, new Object[snapshot.size()]);
+        }
+    }
+
+    /**
+     * A tenant of the dispatch's snapshot and its cache (both null before the first hit). Immutable, so that a racy
+     * read sees the tenant, its cache and their snapshot together.
+     */
+    record Guess(@Nullable Tenant tenant, @Nullable Cache<?, ?> cache, Dispatch dispatch) {
+        static Guess none(TenantSnapshot snapshot) {
+            return new Guess(null, null, new Dispatch(snapshot));
+        }
+    }
 
     CaffeineTenantCache(String name, Caffeine<Object, Object> settings, @Nullable TenantLoader<? super K, ? extends V> loader,
             @Nullable Function<TenantId, OptionalLong> capacity, @Nullable TenantRegistry registry) {
@@ -59,7 +96,7 @@ final class CaffeineTenantCache<K, V> implements TenantLoadingCache<K, V> {
         this.loader = loader;
         this.capacity = capacity;
         this.registry = registry;
-        this.dispatch = registry == null ? null : dispatchFor(registry.snapshot());
+        this.guess = registry == null ? null : Guess.none(registry.snapshot());
     }
 
     /** Builds one cache with the settings, so that settings Caffeine rejects fail when the cache is built. */
@@ -226,8 +263,9 @@ final class CaffeineTenantCache<K, V> implements TenantLoadingCache<K, V> {
                     drop(tenant);
                 }
             }
-            // After the drops: slots filled meanwhile belong to the old snapshot, which no current tenant indexes.
-            dispatch = dispatchFor(current);
+            // After the drops: slots filled meanwhile belong to the old snapshot, which no current tenant indexes, and
+            // a guess made meanwhile fails to replace this one.
+            guess = Guess.none(current);
         };
     }
 
@@ -244,29 +282,38 @@ final class CaffeineTenantCache<K, V> implements TenantLoadingCache<K, V> {
         return tenant;
     }
 
-    private static @Nullable Object[] dispatchFor(TenantSnapshot snapshot) {
-        @Nullable Object[] d = new Object[snapshot.size() + 1];
-        d[0] = snapshot;
-        return d;
-    }
-
-    /** {@code tenant}'s cache: from the slot of its snapshot index when it is the registry's own, else from the map. */
+    /**
+     * {@code tenant}'s cache. The guessed tenant's cache is read before {@code tenant} is known, so that the processor
+     * starts on that cache while the thread-local read that produced {@code tenant} completes; the comparison of the
+     * two tenants (the same object only if both are of the guess's snapshot) decides whether it is returned.
+     */
     @SuppressWarnings("unchecked")
     private Cache<K, V> cacheOf(Tenant tenant) {
-        @Nullable Object[] d = dispatch;
-        if (d != null) {
-            int i = ((TenantSnapshot) Objects.requireNonNull(d[0])).indexOfOwn(tenant);
-            if (i >= 0) {
-                Object cache = SLOTS.getAcquire(d, i + 1);
-                return cache != null ? (Cache<K, V>) cache : fill(d, i + 1, tenant.id());
-            }
+        Guess g = guess;
+        if (g == null) {
+            return cacheOf(tenant.id());
         }
-        return cacheOf(tenant.id());
+        if (g.tenant == tenant) {
+            return (Cache<K, V>) g.cache;
+        }
+        int i = g.dispatch.snapshot.indexOfOwn(tenant);
+        return i < 0 ? cacheOf(tenant.id()) : cacheAt(g, i, tenant);
     }
 
-    private Cache<K, V> fill(@Nullable Object[] d, int slot, TenantId tenant) {
-        Cache<K, V> cache = cacheOf(tenant);
-        SLOTS.setRelease(d, slot, cache);
+    /** The cache in slot {@code i} of the guess's dispatch (filled from the map on first use); the guess now and then. */
+    @SuppressWarnings("unchecked")
+    private Cache<K, V> cacheAt(Guess g, int i, Tenant tenant) {
+        Object slot = SLOTS.getAcquire(g.dispatch.slots, i);
+        Cache<K, V> cache;
+        if (slot != null) {
+            cache = (Cache<K, V>) slot;
+        } else {
+            cache = cacheOf(tenant.id());
+            SLOTS.setRelease(g.dispatch.slots, i, cache);
+        }
+        if (g.tenant == null || ThreadLocalRandom.current().nextInt(REGUESS_ONE_IN) == 0) {
+            GUESS.compareAndSet(this, g, new Guess(tenant, cache, g.dispatch));
+        }
         return cache;
     }
 

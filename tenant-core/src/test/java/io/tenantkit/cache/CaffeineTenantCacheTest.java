@@ -65,7 +65,10 @@ class CaffeineTenantCacheTest {
                 done.add(pool.submit(() -> {
                     SplittableRandom random = new SplittableRandom(seed);
                     for (int op = 0; op < 20_000; op++) {
-                        Tenant tenant = tenants.get(random.nextInt(tenants.size()));
+                        // Mostly the registry's own tenants (the snapshot slots and the guessed tenant), some declared
+                        // ones (the map).
+                        Tenant declared = tenants.get(random.nextInt(tenants.size()));
+                        Tenant tenant = random.nextInt(4) == 0 ? declared : many.require(declared.id());
                         int key = random.nextInt(30); // the same keys under every tenant
                         int action = random.nextInt(10);
                         boolean explicit = random.nextBoolean();
@@ -105,6 +108,24 @@ class CaffeineTenantCacheTest {
         }
         assertThat(hits.get()).as("reads that found an entry").isGreaterThan(10_000);
         assertThat(wrong.get()).as("reads that found another tenant's entry").isZero();
+    }
+
+    @Test
+    void theGuessedTenantsCacheIsNeverReturnedForAnotherTenant() {
+        TenantCache<String, String> cache = TenantCacheBuilder.newBuilder("greetings").registry(registry).build();
+        Tenant registeredJp = registry.require(jp.id());
+        Tenant registeredUs = registry.require(us.id());
+        cache.put(jp.id(), "hello", "konnichiwa");
+        cache.put(us.id(), "hello", "hi");
+
+        // jp's hit makes jp the guess; us then misses the guess on every call, and now and then becomes the guess.
+        assertThat(TenantContext.supplyAs(registeredJp, () -> cache.getIfPresent("hello"))).isEqualTo("konnichiwa");
+        for (int round = 0; round < 2_000; round++) {
+            Tenant tenant = round % 3 == 0 ? registeredJp : registeredUs;
+            String expected = tenant == registeredJp ? "konnichiwa" : "hi";
+            assertThat(TenantContext.supplyAs(tenant, () -> cache.getIfPresent("hello"))).as("round %d, %s", round, tenant)
+                    .isEqualTo(expected);
+        }
     }
 
     @Test
