@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A Caffeine cache per tenant, in a concurrent map by tenant id; a tenant's cache is created on its first use. With a
- * registry, each tenant's cache is also kept in a {@link Dispatch} array indexed by the tenant's index in the
+ * registry, each tenant's cache is also kept in the slots of a {@link Dispatch}, by the tenant's index in the
  * registry's snapshot (rebuilt on every snapshot change); a tenant from another snapshot, or a named tenant, takes the
  * map.
  *
